@@ -1,0 +1,140 @@
+#include "arena.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Blocks grow geometrically up to this, so big résumés need few mallocs
+ * and small ones waste little. */
+#define BLOCK_MIN ((size_t)4096)
+#define BLOCK_MAX ((size_t)1 << 20)
+#define ALIGN (sizeof(max_align_t))
+
+struct arena_block {
+	struct arena_block *next;
+	size_t size, used;
+	max_align_t data[];
+};
+
+_Noreturn void die_oom(void)
+{
+	fputs("vitae: out of memory\n", stderr);
+	abort();
+}
+
+void *xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		die_oom();
+	return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p)
+		die_oom();
+	return p;
+}
+
+void grow_array(void *v, size_t *cap, size_t need, size_t size)
+{
+	void **pv = v;
+	if (need <= *cap)
+		return;
+	size_t n = *cap ? *cap : 8;
+	while (n < need) {
+		if (n > SIZE_MAX / 2)
+			die_oom();
+		n *= 2;
+	}
+	if (n > SIZE_MAX / size)
+		die_oom();
+	*pv = xrealloc(*pv, n * size);
+	*cap = n;
+}
+
+void *arena_alloc(struct arena *a, size_t n)
+{
+	if (n > SIZE_MAX - ALIGN)
+		die_oom();
+	n = (n + ALIGN - 1) & ~(ALIGN - 1);
+	struct arena_block *b = a->head;
+	if (!b || b->size - b->used < n) {
+		size_t size = b ? b->size * 2 : BLOCK_MIN;
+		if (size > BLOCK_MAX)
+			size = BLOCK_MAX;
+		if (size < n)
+			size = n;
+		b = xmalloc(sizeof *b + size);
+		b->size = size;
+		b->used = 0;
+		/* A huge one-off allocation goes behind the current block so
+		 * the current block's free space is not abandoned. */
+		if (a->head && size == n && a->head->size - a->head->used > BLOCK_MIN) {
+			b->next = a->head->next;
+			a->head->next = b;
+		} else {
+			b->next = a->head;
+			a->head = b;
+		}
+	}
+	void *p = (char *)b->data + b->used;
+	b->used += n;
+	a->used += n;
+	return p;
+}
+
+void *arena_calloc(struct arena *a, size_t count, size_t size)
+{
+	if (size && count > SIZE_MAX / size)
+		die_oom();
+	void *p = arena_alloc(a, count * size);
+	memset(p, 0, count * size);
+	return p;
+}
+
+char *arena_strndup(struct arena *a, const char *s, size_t len)
+{
+	char *p = arena_alloc(a, len + 1);
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+char *arena_strdup(struct arena *a, const char *s)
+{
+	return arena_strndup(a, s, strlen(s));
+}
+
+char *arena_printf(struct arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		die_oom();
+	char *p = arena_alloc(a, (size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+void arena_free(struct arena *a)
+{
+	if (!a)
+		return;
+	struct arena_block *b = a->head;
+	while (b) {
+		struct arena_block *next = b->next;
+		free(b);
+		b = next;
+	}
+	a->head = NULL;
+	a->used = 0;
+}

@@ -1,0 +1,38 @@
+#pragma once
+/*
+ * Diagnostics with source positions. The loaders add errors and warnings;
+ * main prints them as "FILE:LINE:COLUMN: error: message" (GNU style, so
+ * editors jump to them). Messages are sanitised when added, so a key or
+ * value quoted from a hostile file cannot put a control byte on stderr.
+ *
+ * The diag owns its messages; diag_free() releases them. file is borrowed
+ * and must outlive the diag.
+ */
+#include <stdio.h>
+#include "model.h"
+
+enum diag_level {
+	DIAG_WARNING,
+	DIAG_ERROR,
+};
+
+struct diag_msg {
+	enum diag_level level;
+	struct pos pos;
+	char *text;
+};
+
+struct diag {
+	const char *file;           /* name shown in messages: path, "-" or "(bundled)" */
+	struct diag_msg *v;
+	size_t n, cap;
+	size_t nerrors, nwarnings;
+	size_t max;                 /* stop storing after this many (0 = 100) */
+};
+
+void diag_init(struct diag *d, const char *file);
+void diag_add(struct diag *d, enum diag_level level, struct pos pos,
+              const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* Prints every message, one a line, in the order added. */
+void diag_print(const struct diag *d, FILE *out);
+void diag_free(struct diag *d);

@@ -1,0 +1,38 @@
+#pragma once
+/*
+ * Loading: bytes -> libyaml events -> a bounded node tree (node.h) ->
+ * the résumé model. The format (RenderCV or JSON Resume) is detected
+ * from the top-level keys. JSON is read by the same YAML parser.
+ *
+ * Untrusted input is bounded: its size, the nesting depth, and the number
+ * of nodes visited while converting (so that an alias bomb, which the
+ * node tree shares rather than copies, costs at most max_nodes steps).
+ */
+#include <stddef.h>
+#include "diag.h"
+#include "model.h"
+
+struct load_limits {
+	size_t max_bytes;       /* default 32 MiB (--max-size) */
+	unsigned max_depth;     /* default 64 nested collections (--max-depth) */
+	size_t max_nodes;       /* default 4,000,000 nodes, aliases counted
+	                           each time they are used */
+};
+
+void load_limits_default(struct load_limits *l);
+
+/*
+ * Parses buf[0..len) (need not be NUL-terminated). On success returns a
+ * résumé the caller frees with resume_free(); unknown keys are reported
+ * as warnings in d. On failure returns NULL with at least one error in d.
+ */
+struct resume *load_buffer(const char *buf, size_t len,
+                           const struct load_limits *lim, struct diag *d);
+
+/*
+ * Reads path ("-" is standard input) with at most lim->max_bytes, then
+ * load_buffer(). Sets *io_error when the file could not be read (an
+ * error is in d either way), so the caller can exit 2 rather than 1.
+ */
+struct resume *load_file(const char *path, const struct load_limits *lim,
+                         struct diag *d, int *io_error);

@@ -1,0 +1,222 @@
+/*
+ * vitae: a terminal résumé viewer. This file reads the command line,
+ * loads the résumé and hands it to one of the outputs: --check, the text
+ * or Markdown printers, or the interactive viewer.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "layout.h"
+#include "load.h"
+#include "print.h"
+
+extern const char bundled_resume[];
+extern const size_t bundled_resume_len;
+
+#define EXIT_INVALID 1
+#define EXIT_USAGE 2
+
+struct options {
+	const char *file;       /* NULL: the bundled résumé */
+	bool dump, check, ascii;
+	enum out_format format;
+	int width;              /* 0: from the terminal, else 80 */
+	struct load_limits limits;
+};
+
+enum {
+	OPT_CHECK = 0x100,
+	OPT_MAX_SIZE,
+	OPT_MAX_DEPTH,
+	OPT_ASCII,
+};
+
+static const struct option long_options[] = {
+	{ .name = "dump", .has_arg = no_argument, .val = 'd' },
+	{ .name = "format", .has_arg = required_argument, .val = 'f' },
+	{ .name = "width", .has_arg = required_argument, .val = 'w' },
+	{ .name = "check", .has_arg = no_argument, .val = OPT_CHECK },
+	{ .name = "max-size", .has_arg = required_argument, .val = OPT_MAX_SIZE },
+	{ .name = "max-depth", .has_arg = required_argument, .val = OPT_MAX_DEPTH },
+	{ .name = "ascii", .has_arg = no_argument, .val = OPT_ASCII },
+	{ .name = "help", .has_arg = no_argument, .val = 'h' },
+	{ .name = "version", .has_arg = no_argument, .val = 'V' },
+	{ 0 },
+};
+
+static const char usage_text[] =
+	"usage: vitae [options] [FILE]\n"
+	"Show a résumé (RenderCV YAML or JSON Resume) in the terminal.\n"
+	"Without FILE, shows the bundled résumé; FILE - reads standard input.\n"
+	"\n"
+	"  -d, --dump            print the résumé and exit\n"
+	"  -f, --format FORMAT   text or markdown (implies --dump)\n"
+	"  -w, --width N         wrap text at N columns (20-1000)\n"
+	"      --check           validate only; report problems as FILE:LINE:COLUMN\n"
+	"      --max-size SIZE   refuse larger files (default 32M; K, M, G suffixes)\n"
+	"      --max-depth N     refuse deeper nesting (default 64)\n"
+	"      --ascii           use ASCII characters only\n"
+	"  -h, --help            show this help and exit\n"
+	"  -V, --version         show the version and exit\n"
+	"\n"
+	"Exit status: 0 success, 1 invalid résumé, 2 usage or I/O error.\n"
+	"See vitae(1) and vitae(5).\n";
+
+static _Noreturn void usage_error(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
+static _Noreturn void usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("vitae: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\nTry 'vitae --help' for more information.\n", stderr);
+	exit(EXIT_USAGE);
+}
+
+/* A whole number in [lo, hi], or a usage error naming the option. */
+static long parse_number(const char *opt, const char *s, long lo, long hi)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < lo || v > hi)
+		usage_error("%s takes a number from %ld to %ld, not '%s'", opt, lo, hi, s);
+	return v;
+}
+
+/* "32M", "512K", "1G" or plain bytes. */
+static size_t parse_size(const char *s)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	unsigned long long mult = 1;
+	if (*end == 'K' || *end == 'k')
+		mult = 1ULL << 10, end++;
+	else if (*end == 'M' || *end == 'm')
+		mult = 1ULL << 20, end++;
+	else if (*end == 'G' || *end == 'g')
+		mult = 1ULL << 30, end++;
+	if (errno || end == s || *end || s[0] == '-' || v == 0 ||
+	    v > (unsigned long long)SIZE_MAX / mult || v * mult > (1ULL << 40))
+		usage_error("--max-size takes a size such as 512K or 32M, not '%s'", s);
+	return (size_t)(v * mult);
+}
+
+static void parse_options(int argc, char **argv, struct options *o)
+{
+	*o = (struct options){ .format = OUT_TEXT };
+	load_limits_default(&o->limits);
+	int c;
+	while ((c = getopt_long(argc, argv, "df:w:hV", long_options, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			o->dump = true;
+			break;
+		case 'f':
+			if (strcmp(optarg, "text") == 0)
+				o->format = OUT_TEXT;
+			else if (strcmp(optarg, "markdown") == 0 || strcmp(optarg, "md") == 0)
+				o->format = OUT_MARKDOWN;
+			else
+				usage_error("unknown format '%s' (text or markdown)", optarg);
+			o->dump = true;
+			break;
+		case 'w':
+			o->width = (int)parse_number("--width", optarg,
+			                             LAYOUT_MIN_WIDTH, LAYOUT_MAX_WIDTH);
+			break;
+		case OPT_CHECK:
+			o->check = true;
+			break;
+		case OPT_MAX_SIZE:
+			o->limits.max_bytes = parse_size(optarg);
+			break;
+		case OPT_MAX_DEPTH:
+			o->limits.max_depth = (unsigned)parse_number("--max-depth", optarg, 1, 10000);
+			break;
+		case OPT_ASCII:
+			o->ascii = true;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			exit(fflush(stdout) == 0 ? 0 : EXIT_USAGE);
+		case 'V':
+			puts("vitae " VITAE_VERSION);
+			exit(fflush(stdout) == 0 ? 0 : EXIT_USAGE);
+		default:
+			fputs("Try 'vitae --help' for more information.\n", stderr);
+			exit(EXIT_USAGE);
+		}
+	}
+	if (optind < argc)
+		o->file = argv[optind++];
+	if (optind < argc)
+		usage_error("one file at a time: unexpected '%s'", argv[optind]);
+}
+
+/* The width of the terminal on standard output, or 80 when it is not one. */
+static int output_width(void)
+{
+	struct winsize ws;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col >= LAYOUT_MIN_WIDTH)
+		return ws.ws_col > LAYOUT_MAX_WIDTH ? LAYOUT_MAX_WIDTH : ws.ws_col;
+	return PRINT_DEFAULT_WIDTH;
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	struct options o;
+	parse_options(argc, argv, &o);
+
+	struct diag d;
+	diag_init(&d, o.file ? o.file : "(bundled)");
+	int io_error = 0;
+	struct resume *r = o.file
+		? load_file(o.file, &o.limits, &d, &io_error)
+		: load_buffer(bundled_resume, bundled_resume_len, &o.limits, &d);
+
+	int status = 0;
+	if (!r) {
+		diag_print(&d, stderr);
+		status = io_error ? EXIT_USAGE : EXIT_INVALID;
+		goto out;
+	}
+	if (o.check) {
+		diag_print(&d, stderr);
+		printf("%s: %zu sections, %zu entries, %zu warnings\n",
+		       o.file ? o.file : "(bundled)", r->nsections,
+		       resume_count_entries(r), d.nwarnings);
+		goto out;
+	}
+
+	int width = o.width ? o.width : output_width();
+	int rc = o.format == OUT_MARKDOWN ? print_markdown(stdout, r)
+	                                  : print_text(stdout, r, width, o.ascii);
+	if (rc != 0 || fflush(stdout) != 0) {
+		/* A reader that quit early (less, head) is not an error. */
+		if (errno != EPIPE)
+			fprintf(stderr, "vitae: writing output: %s\n", strerror(errno));
+		status = errno == EPIPE ? 0 : EXIT_USAGE;
+	}
+
+out:
+	resume_free(r);
+	diag_free(&d);
+	return status;
+}

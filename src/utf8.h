@@ -1,0 +1,39 @@
+#pragma once
+/*
+ * UTF-8 decoding, display width and sanitising. Nothing here depends on
+ * the user's locale: widths are the same in a C locale, under ssh, and in
+ * the tests.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include "arena.h"
+
+#define UTF8_REPLACEMENT 0xFFFDu
+
+/*
+ * Decodes one code point from s[0..len), len > 0. Returns the number of
+ * bytes used (1..4). Invalid, overlong or surrogate sequences give
+ * UTF8_REPLACEMENT and consume one byte.
+ */
+size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
+/* Encodes cp into out (4 bytes room); returns the length. */
+size_t utf8_encode(uint32_t cp, char *out);
+
+/* Columns cp takes: 0 (combining), 1 or 2 (wide). Controls count 0. */
+int cp_width(uint32_t cp);
+/* Display width of s[0..len). */
+size_t str_width(const char *s, size_t len);
+
+/*
+ * Copies s[0..len) into the arena as safe, valid, NUL-terminated UTF-8:
+ * invalid bytes become U+FFFD; C0 controls (but '\n', and '\t' which
+ * becomes a space), DEL, C1 controls and NUL become U+FFFD; bidi
+ * overrides/isolates/marks and zero-width characters (U+200B..U+200F,
+ * U+202A..U+202E, U+2060..U+2069, U+FEFF, U+061C) are dropped.
+ * "\r\n" and lone '\r' become '\n'.
+ */
+char *text_sanitize(struct arena *a, const char *s, size_t len);
+
+/* True when every byte of s[0..len) is safe to print (what text_sanitize
+ * produces). For assertions in tests and the printers. */
+int text_is_safe(const char *s, size_t len);
