@@ -19,6 +19,7 @@
 #include "layout.h"
 #include "load.h"
 #include "print.h"
+#include "tui/tui.h"
 
 extern const char bundled_resume[];
 extern const size_t bundled_resume_len;
@@ -28,7 +29,8 @@ extern const size_t bundled_resume_len;
 
 struct options {
 	const char *file;       /* NULL: the bundled résumé */
-	bool dump, check, ascii;
+	bool dump, check;
+	struct tui_options tui;
 	enum out_format format;
 	int width;              /* 0: from the terminal, else 80 */
 	struct load_limits limits;
@@ -39,6 +41,10 @@ enum {
 	OPT_MAX_SIZE,
 	OPT_MAX_DEPTH,
 	OPT_ASCII,
+	OPT_NO_COLOR,
+	OPT_NO_MOUSE,
+	OPT_SECTION,
+	OPT_SEARCH,
 };
 
 static const struct option long_options[] = {
@@ -49,6 +55,10 @@ static const struct option long_options[] = {
 	{ .name = "max-size", .has_arg = required_argument, .val = OPT_MAX_SIZE },
 	{ .name = "max-depth", .has_arg = required_argument, .val = OPT_MAX_DEPTH },
 	{ .name = "ascii", .has_arg = no_argument, .val = OPT_ASCII },
+	{ .name = "no-color", .has_arg = no_argument, .val = OPT_NO_COLOR },
+	{ .name = "no-mouse", .has_arg = no_argument, .val = OPT_NO_MOUSE },
+	{ .name = "section", .has_arg = required_argument, .val = OPT_SECTION },
+	{ .name = "search", .has_arg = required_argument, .val = OPT_SEARCH },
 	{ .name = "help", .has_arg = no_argument, .val = 'h' },
 	{ .name = "version", .has_arg = no_argument, .val = 'V' },
 	{ 0 },
@@ -66,6 +76,10 @@ static const char usage_text[] =
 	"      --max-size SIZE   refuse larger files (default 32M; K, M, G suffixes)\n"
 	"      --max-depth N     refuse deeper nesting (default 64)\n"
 	"      --ascii           use ASCII characters only\n"
+	"      --no-color        draw without colours (also when NO_COLOR is set)\n"
+	"      --no-mouse        leave the mouse to the terminal\n"
+	"      --section NAME    open the viewer on the pane NAME\n"
+	"      --search PATTERN  open the viewer searching for PATTERN\n"
 	"  -h, --help            show this help and exit\n"
 	"  -V, --version         show the version and exit\n"
 	"\n"
@@ -149,7 +163,19 @@ static void parse_options(int argc, char **argv, struct options *o)
 			o->limits.max_depth = (unsigned)parse_number("--max-depth", optarg, 1, 10000);
 			break;
 		case OPT_ASCII:
-			o->ascii = true;
+			o->tui.ascii = true;
+			break;
+		case OPT_NO_COLOR:
+			o->tui.no_color = true;
+			break;
+		case OPT_NO_MOUSE:
+			o->tui.no_mouse = true;
+			break;
+		case OPT_SECTION:
+			o->tui.section = optarg;
+			break;
+		case OPT_SEARCH:
+			o->tui.search = optarg;
 			break;
 		case 'h':
 			fputs(usage_text, stdout);
@@ -205,9 +231,16 @@ int main(int argc, char **argv)
 		goto out;
 	}
 
+	if (!o.dump && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+		status = tui_run(r, &o.tui);
+		if (status >= 0)
+			goto out;
+		status = 0;     /* no usable terminal: print the text instead */
+	}
+
 	int width = o.width ? o.width : output_width();
 	int rc = o.format == OUT_MARKDOWN ? print_markdown(stdout, r)
-	                                  : print_text(stdout, r, width, o.ascii);
+	                                  : print_text(stdout, r, width, o.tui.ascii);
 	if (rc != 0 || fflush(stdout) != 0) {
 		/* A reader that quit early (less, head) is not an error. */
 		if (errno != EPIPE)

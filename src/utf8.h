@@ -23,6 +23,17 @@ size_t utf8_encode(uint32_t cp, char *out);
 int cp_width(uint32_t cp);
 /* Display width of s[0..len). */
 size_t str_width(const char *s, size_t len);
+/* The width table used only when the C library has no UTF-8 locale;
+ * exposed so the tests can check it against the library's. */
+int cp_width_builtin(uint32_t cp);
+
+/*
+ * An ASCII stand-in for cp, for --ascii: punctuation such as dashes and
+ * curly quotes by their ASCII forms, Latin letters with diacritics by
+ * their base letters ("ss", "ae", ...), combining marks by nothing, the
+ * rest by '?'. Writes at most 4 bytes (no NUL); returns how many.
+ */
+size_t cp_to_ascii(uint32_t cp, char out[4]);
 
 /*
  * Copies s[0..len) into the arena as safe, valid, NUL-terminated UTF-8:
@@ -30,7 +41,9 @@ size_t str_width(const char *s, size_t len);
  * becomes a space), DEL, C1 controls and NUL become U+FFFD; bidi
  * overrides/isolates/marks and zero-width characters (U+200B..U+200F,
  * U+202A..U+202E, U+2060..U+2069, U+FEFF, U+061C) are dropped.
- * "\r\n" and lone '\r' become '\n'.
+ * "\r\n" and lone '\r' become '\n'. Code points the C library does not
+ * know as printable (unassigned in its Unicode version, noncharacters,
+ * U+2028/U+2029) become U+FFFD, so that every width is known.
  */
 char *text_sanitize(struct arena *a, const char *s, size_t len);
 

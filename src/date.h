@@ -1,0 +1,52 @@
+#pragma once
+/*
+ * Résumé dates: YYYY, YYYY-MM, YYYY-MM-DD and "present" in, display forms
+ * out: "Mar 2024", "2023", "Mar 2024 – Present" (U+2013 with spaces).
+ * The day is checked but not shown, as RenderCV does.
+ */
+#include <stdbool.h>
+#include "arena.h"
+#include "diag.h"
+
+struct date {
+	int year;               /* 1..9999; 0 for "present" */
+	int month;              /* 1..12, 0 when not given */
+	int day;                /* 1..31, 0 when not given */
+	bool present;
+};
+
+enum date_status {
+	DATE_OK,
+	DATE_NOT_A_DATE,        /* not YYYY[-MM[-DD]] nor "present" */
+	DATE_IMPOSSIBLE,        /* the right form, but no such day */
+};
+
+/* Parses s; "present" is any case, surrounding blanks are not allowed. */
+enum date_status date_parse(const char *s, struct date *out);
+
+/* <0, 0, >0 at the precision both have ("2020" equals "2020-05");
+ * present is later than any date. */
+int date_cmp(const struct date *a, const struct date *b);
+
+#define DATE_BUF 16
+/* "Mar 2024", "2023" or "Present" in buf; returns buf. */
+const char *date_str(const struct date *d, char buf[DATE_BUF]);
+
+/* One date key of an entry as written (sanitised), text NULL if absent. */
+struct date_input {
+	const char *key;        /* "start_date", "startDate": for messages */
+	const char *text;
+	struct pos pos;
+};
+
+/*
+ * The display form of an entry's dates, allocated in a, or NULL when no
+ * date is given. A free-text date wins and is shown as written unless it
+ * is an exact date, which is formatted. A start alone runs to Present; an
+ * end alone is a single date. Bad or impossible dates are errors in d,
+ * an end before its start a warning.
+ */
+const char *date_display(struct arena *a, struct diag *d,
+                         const struct date_input *date,
+                         const struct date_input *start,
+                         const struct date_input *end);

@@ -1,0 +1,367 @@
+/*
+ * Reading the input, choosing the format, and the helpers both format
+ * loaders read the node tree with (node.h, "reading the tree").
+ */
+#include "load.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "node.h"
+#include "utf8.h"
+
+/* Keys that mark a JSON Resume; `meta` and `$schema` alone count too. */
+static const char *const jsonresume_keys[] = {
+	"basics", "work", "volunteer", "education", "awards", "certificates",
+	"publications", "skills", "languages", "interests", "references",
+	"projects", "meta", "$schema",
+};
+
+void load_limits_default(struct load_limits *l)
+{
+	*l = (struct load_limits){
+		.max_bytes = (size_t)32 << 20,
+		.max_depth = 64,
+		.max_nodes = 4000000,
+	};
+}
+
+/* ---- reading the tree ---------------------------------------------------- */
+
+bool conv_visit(struct conv *c, const struct node *n)
+{
+	if (c->over)
+		return false;
+	if (++c->nodes > c->max_nodes) {
+		diag_add(c->d, DIAG_ERROR, n->pos,
+		         "more than %zu nodes to read (aliases used too often?)",
+		         c->max_nodes);
+		c->over = true;
+	} else if (c->r->arena.used > c->max_mem) {
+		diag_add(c->d, DIAG_ERROR, n->pos,
+		         "the résumé grows past %zu MiB in memory (aliases used too often?)",
+		         c->max_mem >> 20);
+		c->over = true;
+	}
+	return !c->over;
+}
+
+/* Sanitised and trimmed once per scalar, then shared by its aliases. */
+static const char *scalar_text(struct conv *c, struct node *n)
+{
+	if (n->flags & NODE_ALIAS)
+		n = n->c.target;
+	if (n->flags & NODE_COOKED)
+		return n->c.text;
+	char *s = NULL;
+	if (!node_is_null(n)) {
+		/* Printable ASCII is what text_sanitize() leaves unchanged;
+		 * most scalars are just that, so skip its two passes. */
+		size_t i = 0;
+		while (i < n->n && n->u.s[i] >= 0x20 && n->u.s[i] < 0x7F)
+			i++;
+		s = i == n->n ? arena_strndup(&c->r->arena, n->u.s, n->n)
+		              : text_sanitize(&c->r->arena, n->u.s, n->n);
+	}
+	if (s) {
+		while (*s == ' ' || *s == '\n')
+			s++;
+		size_t len = strlen(s);
+		while (len && (s[len - 1] == ' ' || s[len - 1] == '\n'))
+			len--;
+		s[len] = '\0';
+		if (!len)
+			s = NULL;
+	}
+	n->c.text = s;
+	n->flags |= NODE_COOKED;
+	return s;
+}
+
+const char *conv_str(struct conv *c, struct node *v, const char *field)
+{
+	if (!v || !conv_visit(c, v))
+		return NULL;
+	if (v->type != NODE_SCALAR) {
+		diag_add(c->d, DIAG_ERROR, v->pos, "`%s` must be a string, not %s",
+		         field, node_type_name(v));
+		return NULL;
+	}
+	return scalar_text(c, v);
+}
+
+void conv_strlist(struct conv *c, struct node *v, const char *field,
+                  bool one_ok, struct strlist *out)
+{
+	*out = (struct strlist){ 0 };
+	if (!v || node_is_null(v) || !conv_visit(c, v))
+		return;
+	if (v->type == NODE_SCALAR && one_ok) {
+		const char *s = scalar_text(c, v);
+		if (s) {
+			out->v = arena_alloc(&c->r->arena, sizeof *out->v);
+			out->v[out->n++] = s;
+		}
+		return;
+	}
+	if (v->type != NODE_SEQUENCE) {
+		diag_add(c->d, DIAG_ERROR, v->pos, "`%s` must be a list of strings, not %s",
+		         field, node_type_name(v));
+		return;
+	}
+	out->v = arena_alloc(&c->r->arena, v->n * sizeof *out->v);
+	for (size_t i = 0; i < v->n; i++) {
+		struct node *item = v->u.items[i];
+		if (!conv_visit(c, item))
+			return;
+		if (item->type != NODE_SCALAR) {
+			diag_add(c->d, DIAG_ERROR, item->pos,
+			         "each item of `%s` must be a string, not %s",
+			         field, node_type_name(item));
+			continue;
+		}
+		const char *s = scalar_text(c, item);
+		if (s)
+			out->v[out->n++] = s;
+	}
+}
+
+const char *conv_join(struct conv *c, struct node *v, const char *field,
+                      const char *sep)
+{
+	struct strlist l;
+	conv_strlist(c, v, field, false, &l);
+	if (!l.n)
+		return NULL;
+	size_t seplen = strlen(sep), len = 0;
+	for (size_t i = 0; i < l.n; i++)
+		len += strlen(l.v[i]) + seplen;
+	char *out = arena_alloc(&c->r->arena, len + 1), *p = out;
+	for (size_t i = 0; i < l.n; i++) {
+		if (i) {
+			memcpy(p, sep, seplen);
+			p += seplen;
+		}
+		size_t n = strlen(l.v[i]);
+		memcpy(p, l.v[i], n);
+		p += n;
+	}
+	*p = '\0';
+	return out;
+}
+
+static bool conv_is(struct conv *c, struct node *v, const char *field,
+                    enum node_type type, const char *what)
+{
+	if (!v || node_is_null(v) || !conv_visit(c, v))
+		return false;
+	if (v->type == type)
+		return true;
+	diag_add(c->d, DIAG_ERROR, v->pos, "`%s` must be %s, not %s",
+	         field, what, node_type_name(v));
+	return false;
+}
+
+bool conv_is_map(struct conv *c, struct node *v, const char *field)
+{
+	return conv_is(c, v, field, NODE_MAPPING, "a mapping");
+}
+
+bool conv_is_seq(struct conv *c, struct node *v, const char *field)
+{
+	return conv_is(c, v, field, NODE_SEQUENCE, "a list");
+}
+
+void conv_unknown(struct conv *c, const struct node *key, const char *where)
+{
+	diag_add(c->d, DIAG_WARNING, key->pos, "unknown key `%s` in %s",
+	         key->u.s, where);
+}
+
+#define MAX_SLOTS 32
+
+void conv_entry(struct conv *c, struct node *m, const struct entry_spec *spec,
+                struct entry *e)
+{
+	bool seen[MAX_SLOTS] = { 0 };
+	struct field fields[MAX_SLOTS];
+	size_t nfields = 0;
+	struct date_input date = { .key = spec->date_key },
+	                  start = { .key = spec->start_key },
+	                  end = { .key = spec->end_key };
+
+	for (size_t i = 0; i < m->n && !c->over; i++) {
+		struct node *k = m->u.pairs[i].key, *v = m->u.pairs[i].value;
+		const struct slot *s = NULL;
+		for (size_t j = 0; j < spec->nslots && j < MAX_SLOTS; j++)
+			if (node_is(k, spec->slots[j].key)) {
+				s = &spec->slots[j];
+				break;
+			}
+		if (!s) {
+			conv_unknown(c, k, spec->what);
+			continue;
+		}
+		seen[s - spec->slots] = !node_is_null(v);
+		void *at = (char *)e + s->off;
+		const char *str;
+		switch (s->kind) {
+		case SLOT_STR:
+			*(const char **)at = conv_str(c, v, s->key);
+			break;
+		case SLOT_LIST:
+			conv_strlist(c, v, s->key, false, at);
+			break;
+		case SLOT_JOIN:
+			*(const char **)at = conv_join(c, v, s->key, ", ");
+			break;
+		case SLOT_DATE:
+			date = (struct date_input){ s->key, conv_str(c, v, s->key), v->pos };
+			break;
+		case SLOT_START:
+			start = (struct date_input){ s->key, conv_str(c, v, s->key), v->pos };
+			break;
+		case SLOT_END:
+			end = (struct date_input){ s->key, conv_str(c, v, s->key), v->pos };
+			break;
+		case SLOT_FIELD:
+		case SLOT_FIELD_LIST:
+			str = s->kind == SLOT_FIELD ? conv_str(c, v, s->key)
+			                            : conv_join(c, v, s->key, ", ");
+			if (str)
+				fields[nfields++] = (struct field){ s->label, str };
+			break;
+		case SLOT_SKIP:
+			conv_visit(c, v);
+			break;
+		}
+	}
+	if (c->over)
+		return;
+	for (size_t j = 0; j < spec->nslots && j < MAX_SLOTS; j++)
+		if (spec->slots[j].required && !seen[j])
+			diag_add(c->d, DIAG_ERROR, e->pos, "%s needs `%s`",
+			         spec->what, spec->slots[j].key);
+	e->dates = date_display(&c->r->arena, c->d, &date, &start, &end);
+	if (nfields) {
+		e->fields = arena_alloc(&c->r->arena, nfields * sizeof *fields);
+		memcpy(e->fields, fields, nfields * sizeof *fields);
+		e->nfields = nfields;
+	}
+}
+
+/* ---- loading -------------------------------------------------------------- */
+
+static bool is_jsonresume(const struct node *root)
+{
+	for (size_t i = 0; i < sizeof jsonresume_keys / sizeof jsonresume_keys[0]; i++)
+		if (node_get(root, jsonresume_keys[i]))
+			return true;
+	return false;
+}
+
+struct resume *load_buffer(const char *buf, size_t len,
+                           const struct load_limits *lim, struct diag *d)
+{
+	size_t errors = d->nerrors;
+	struct pos start = { 1, 1 };
+	if (len > lim->max_bytes) {
+		diag_add(d, DIAG_ERROR, (struct pos){ 0, 0 },
+		         "file is larger than %zu bytes (--max-size)", lim->max_bytes);
+		return NULL;
+	}
+	struct node_tree t;
+	struct resume *r = NULL;
+	if (!node_parse(buf, len, lim, d, &t))
+		goto out;
+	struct node *root = t.root;
+	if (node_is_null(root)) {
+		diag_add(d, DIAG_ERROR, start, "empty document");
+		goto out;
+	}
+	if (root->type != NODE_MAPPING) {
+		diag_add(d, DIAG_ERROR, root->pos,
+		         "the top level must be a mapping of keys, not %s",
+		         node_type_name(root));
+		goto out;
+	}
+	bool rendercv = node_get(root, "cv") != NULL;
+	if (!rendercv && !is_jsonresume(root)) {
+		diag_add(d, DIAG_ERROR, start, "not a résumé: expected a top-level "
+		         "`cv` (RenderCV) or `basics` (JSON Resume) key");
+		goto out;
+	}
+	r = resume_new();
+	r->format = rendercv ? FORMAT_RENDERCV : FORMAT_JSONRESUME;
+	/* Aliases can make a small file read like a huge one: besides the
+	 * node count, the model may not outgrow the input by much. Real
+	 * files stay well below (an entry struct per few input bytes). */
+	size_t per_byte = 64, base = (size_t)64 << 20;
+	struct conv c = {
+		.r = r,
+		.d = d,
+		.max_nodes = lim->max_nodes,
+		.max_mem = len > (SIZE_MAX - base) / per_byte ? SIZE_MAX : base + len * per_byte,
+	};
+	if (rendercv)
+		load_rendercv(&c, root);
+	else
+		load_jsonresume(&c, root);
+out:
+	node_tree_free(&t);
+	if (r && d->nerrors > errors) {
+		resume_free(r);
+		r = NULL;
+	}
+	return r;
+}
+
+struct resume *load_file(const char *path, const struct load_limits *lim,
+                         struct diag *d, int *io_error)
+{
+	int dummy;
+	if (!io_error)
+		io_error = &dummy;
+	*io_error = 0;
+	bool is_stdin = strcmp(path, "-") == 0;
+	FILE *f = is_stdin ? stdin : fopen(path, "rb");
+	if (!f) {
+		diag_add(d, DIAG_ERROR, (struct pos){ 0, 0 }, "%s", strerror(errno));
+		*io_error = 1;
+		return NULL;
+	}
+	/* Read at most one byte more than allowed: enough to know the file
+	 * is too big without reading all of /dev/zero. */
+	size_t want = lim->max_bytes < SIZE_MAX ? lim->max_bytes + 1 : SIZE_MAX;
+	size_t cap = want < 65536 ? want : 65536, len = 0;
+	char *buf = xmalloc(cap);
+	int err = 0;
+	while (len < want) {
+		if (len == cap) {
+			cap = cap > want / 2 ? want : cap * 2;
+			buf = xrealloc(buf, cap);
+		}
+		size_t n = fread(buf + len, 1, cap - len, f);
+		len += n;
+		if (n == 0 || len < cap) {
+			if (ferror(f))
+				err = errno ? errno : EIO;
+			break;
+		}
+	}
+	if (!is_stdin)
+		fclose(f);
+	struct resume *r = NULL;
+	if (err) {
+		diag_add(d, DIAG_ERROR, (struct pos){ 0, 0 }, "%s", strerror(err));
+		*io_error = 1;
+	} else {
+		r = load_buffer(buf, len, lim, d);
+	}
+	free(buf);
+	return r;
+}

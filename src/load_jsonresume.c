@@ -1,0 +1,285 @@
+/*
+ * JSON Resume v1.0.0 (FORMATS.md), in JSON or YAML. Every field of the
+ * schema lands somewhere in the model:
+ *
+ *   basics        name, label -> headline, image -> photo, email, phone,
+ *                 url -> website, location{...} -> one line, profiles;
+ *                 summary -> a "Summary" section of one text entry
+ *   work          experience: name, position, location, dates, summary,
+ *                 highlights, url; description -> "Description" field
+ *   volunteer     experience: organization, position, url, dates, ...
+ *   education     education: institution, area, studyType -> degree, url,
+ *                 dates; score, courses -> fields
+ *   awards        normal: title, awarder -> subtitle, date, summary
+ *   certificates  normal: name, issuer -> subtitle, date, url
+ *   publications  publication: name, publisher -> venue, releaseDate, url,
+ *                 summary
+ *   skills        one-line: name: keywords; level -> "Level" field (or
+ *                 the details when there are no keywords)
+ *   languages     one-line: language: fluency
+ *   interests     one-line: name: keywords
+ *   references    normal: name, reference -> summary
+ *   projects      normal: name, description -> summary, highlights,
+ *                 keywords -> technologies, dates, url; roles, entity,
+ *                 type -> fields
+ *   meta, $schema not shown
+ *
+ * Sections come in the schema's order, not the file's: JSON objects are
+ * unordered, and the tools that write these files (resume-cli, editors,
+ * exporters) order keys in all sorts of ways, while every JSON Resume
+ * theme shows them in this fixed order.
+ *
+ * A few keys of the pre-1.0 schema (company, website, picture, gpa) are
+ * read as their 1.0 names, since many published files still use them.
+ */
+#include <stddef.h>
+#include <string.h>
+
+#include "node.h"
+
+#define E(field) offsetof(struct entry, field)
+#define STR(k, field) { .key = k, .kind = SLOT_STR, .off = E(field) }
+#define LIST(k, field) { .key = k, .kind = SLOT_LIST, .off = E(field) }
+#define FIELD(k, l) { .key = k, .kind = SLOT_FIELD, .label = l }
+#define DATES { .key = "startDate", .kind = SLOT_START }, \
+              { .key = "endDate", .kind = SLOT_END }
+
+static const struct slot work[] = {
+	STR("name", title), STR("company", title), STR("position", subtitle),
+	STR("location", location), FIELD("description", "Description"),
+	STR("url", url), STR("website", url), DATES, STR("summary", summary),
+	LIST("highlights", highlights),
+};
+static const struct slot volunteer[] = {
+	STR("organization", title), STR("position", subtitle), STR("url", url),
+	STR("website", url), DATES, STR("summary", summary),
+	LIST("highlights", highlights),
+};
+static const struct slot education[] = {
+	STR("institution", title), STR("area", subtitle), STR("studyType", degree),
+	STR("url", url), DATES, FIELD("score", "Score"), FIELD("gpa", "Score"),
+	{ .key = "courses", .kind = SLOT_FIELD_LIST, .label = "Courses" },
+};
+static const struct slot awards[] = {
+	STR("title", title), { .key = "date", .kind = SLOT_DATE },
+	STR("awarder", subtitle), STR("summary", summary),
+};
+static const struct slot certificates[] = {
+	STR("name", title), { .key = "date", .kind = SLOT_DATE },
+	STR("issuer", subtitle), STR("url", url),
+};
+static const struct slot publications[] = {
+	STR("name", title), STR("publisher", venue),
+	{ .key = "releaseDate", .kind = SLOT_DATE }, STR("url", url),
+	STR("website", url), STR("summary", summary),
+};
+static const struct slot skills[] = {
+	STR("name", title), { .key = "keywords", .kind = SLOT_JOIN, .off = E(subtitle) },
+	FIELD("level", "Level"),
+};
+static const struct slot languages[] = { STR("language", title), STR("fluency", subtitle) };
+static const struct slot interests[] = {
+	STR("name", title), { .key = "keywords", .kind = SLOT_JOIN, .off = E(subtitle) },
+};
+static const struct slot references[] = { STR("name", title), STR("reference", summary) };
+static const struct slot projects[] = {
+	STR("name", title), STR("description", summary), LIST("highlights", highlights),
+	LIST("keywords", technologies), DATES, STR("url", url),
+	{ .key = "roles", .kind = SLOT_FIELD_LIST, .label = "Roles" },
+	FIELD("entity", "Entity"), FIELD("type", "Type"),
+};
+
+static const struct jr_section {
+	const char *key;
+	const char *title;
+	struct entry_spec spec;
+} sections[] = {
+#define SECTION(k, t, what_, kind_, s, date_) { .key = k, .title = t, .spec = { \
+	.what = what_, .kind = kind_, .slots = s, .nslots = sizeof s / sizeof s[0], \
+	.date_key = date_, .start_key = "startDate", .end_key = "endDate" } }
+	SECTION("work", "Experience", "work entry", ENTRY_EXPERIENCE, work, "date"),
+	SECTION("volunteer", "Volunteer", "volunteer entry", ENTRY_EXPERIENCE, volunteer, "date"),
+	SECTION("education", "Education", "education entry", ENTRY_EDUCATION, education, "date"),
+	SECTION("awards", "Awards", "award", ENTRY_NORMAL, awards, "date"),
+	SECTION("certificates", "Certificates", "certificate", ENTRY_NORMAL, certificates, "date"),
+	SECTION("publications", "Publications", "publication", ENTRY_PUBLICATION, publications, "releaseDate"),
+	SECTION("skills", "Skills", "skill", ENTRY_ONELINE, skills, "date"),
+	SECTION("languages", "Languages", "language", ENTRY_ONELINE, languages, "date"),
+	SECTION("interests", "Interests", "interest", ENTRY_ONELINE, interests, "date"),
+	SECTION("references", "References", "reference", ENTRY_NORMAL, references, "date"),
+	SECTION("projects", "Projects", "project", ENTRY_NORMAL, projects, "date"),
+#undef SECTION
+};
+
+#define NSECTIONS (sizeof sections / sizeof sections[0])
+
+/* address, city, region, postalCode, countryCode: one line, in the order
+ * an address is written. */
+static const char *read_location(struct conv *c, struct node *v)
+{
+	static const char *const parts[] = { "address", "city", "region", "postalCode", "countryCode" };
+	if (v && v->type == NODE_SCALAR)
+		return conv_str(c, v, "location");
+	if (!conv_is_map(c, v, "location"))
+		return NULL;
+	const char *got[5] = { 0 };
+	for (size_t i = 0; i < v->n; i++) {
+		struct node *k = v->u.pairs[i].key;
+		size_t j = 0;
+		while (j < 5 && !node_is(k, parts[j]))
+			j++;
+		if (j == 5)
+			conv_unknown(c, k, "`location`");
+		else
+			got[j] = conv_str(c, v->u.pairs[i].value, parts[j]);
+	}
+	const char *out = NULL;
+	for (size_t j = 0; j < 5; j++)
+		if (got[j])
+			out = out ? arena_printf(&c->r->arena, "%s, %s", out, got[j]) : got[j];
+	return out;
+}
+
+static void read_profiles(struct conv *c, struct node *v)
+{
+	if (!conv_is_seq(c, v, "profiles"))
+		return;
+	struct header *h = &c->r->header;
+	h->profiles = arena_calloc(&c->r->arena, v->n, sizeof *h->profiles);
+	for (size_t i = 0; i < v->n && !c->over; i++) {
+		struct node *m = v->u.items[i];
+		if (!conv_visit(c, m))
+			return;
+		if (m->type != NODE_MAPPING) {
+			diag_add(c->d, DIAG_ERROR, m->pos,
+			         "each item of `profiles` must be a mapping, not %s",
+			         node_type_name(m));
+			continue;
+		}
+		struct profile p = { 0 };
+		for (size_t j = 0; j < m->n; j++) {
+			struct node *k = m->u.pairs[j].key, *val = m->u.pairs[j].value;
+			if (node_is(k, "network"))
+				p.network = conv_str(c, val, "network");
+			else if (node_is(k, "username"))
+				p.username = conv_str(c, val, "username");
+			else if (node_is(k, "url"))
+				p.url = conv_str(c, val, "url");
+			else
+				conv_unknown(c, k, "a profile");
+		}
+		if (p.network || p.username || p.url)
+			h->profiles[h->nprofiles++] = p;
+	}
+}
+
+/* Returns the summary's key, which becomes a section of its own. */
+static struct node *read_basics(struct conv *c, struct node *b)
+{
+	struct header *h = &c->r->header;
+	struct node *summary = NULL;
+	if (!conv_is_map(c, b, "basics"))
+		return NULL;
+	for (size_t i = 0; i < b->n && !c->over; i++) {
+		struct node *k = b->u.pairs[i].key, *v = b->u.pairs[i].value;
+		if (!conv_visit(c, k))
+			break;
+		if (node_is(k, "name"))
+			h->name = conv_str(c, v, "name");
+		else if (node_is(k, "label"))
+			h->headline = conv_str(c, v, "label");
+		else if (node_is(k, "image") || node_is(k, "picture"))
+			h->photo = conv_str(c, v, "image");
+		else if (node_is(k, "email"))
+			conv_strlist(c, v, "email", true, &h->emails);
+		else if (node_is(k, "phone"))
+			h->phone = conv_str(c, v, "phone");
+		else if (node_is(k, "url") || node_is(k, "website"))
+			conv_strlist(c, v, "url", true, &h->websites);
+		else if (node_is(k, "summary"))
+			summary = k;
+		else if (node_is(k, "location"))
+			h->location = read_location(c, v);
+		else if (node_is(k, "profiles"))
+			read_profiles(c, v);
+		else
+			conv_unknown(c, k, "`basics`");
+	}
+	return summary;
+}
+
+static void read_summary(struct conv *c, struct node *basics, struct node *key)
+{
+	struct node *v = node_get(basics, "summary");
+	const char *text = conv_str(c, v, "summary");
+	if (!text)
+		return;
+	struct resume *r = c->r;
+	struct section *s = &r->sections[r->nsections++];
+	*s = (struct section){ .title = "Summary", .key = "summary", .kind = ENTRY_TEXT,
+	                       .pos = key->pos, .nentries = 1 };
+	s->entries = arena_calloc(&r->arena, 1, sizeof *s->entries);
+	s->entries[0] = (struct entry){ .kind = ENTRY_TEXT, .pos = v->pos, .title = text };
+}
+
+static void read_section(struct conv *c, const struct jr_section *js,
+                         struct node *key, struct node *list)
+{
+	if (!conv_is_seq(c, list, js->key))
+		return;
+	struct resume *r = c->r;
+	struct section s = {
+		.title = js->title, .key = js->key, .kind = js->spec.kind, .pos = key->pos,
+		.entries = arena_calloc(&r->arena, list->n, sizeof(struct entry)),
+	};
+	for (size_t i = 0; i < list->n && !c->over; i++) {
+		struct node *m = list->u.items[i];
+		if (node_is_null(m)) {
+			diag_add(c->d, DIAG_WARNING, m->pos, "empty entry left out");
+			continue;
+		}
+		if (!conv_visit(c, m))
+			return;
+		if (m->type != NODE_MAPPING) {
+			diag_add(c->d, DIAG_ERROR, m->pos, "each item of `%s` must be a mapping, not %s",
+			         js->key, node_type_name(m));
+			continue;
+		}
+		struct entry *e = &s.entries[s.nentries++];
+		*e = (struct entry){ .kind = js->spec.kind, .pos = m->pos };
+		conv_entry(c, m, &js->spec, e);
+		/* A skill with a level but no keywords: the level is the detail. */
+		if (js->spec.slots == skills && !e->subtitle && e->nfields == 1) {
+			e->subtitle = e->fields[0].value;
+			e->fields = NULL;
+			e->nfields = 0;
+		}
+	}
+	if (s.nentries)
+		r->sections[r->nsections++] = s;
+}
+
+void load_jsonresume(struct conv *c, struct node *root)
+{
+	struct node_pair found[NSECTIONS] = { 0 };
+	struct node *basics = NULL, *summary = NULL;
+	for (size_t i = 0; i < root->n && !c->over; i++) {
+		struct node *k = root->u.pairs[i].key, *v = root->u.pairs[i].value;
+		size_t j = 0;
+		while (j < NSECTIONS && !node_is(k, sections[j].key))
+			j++;
+		if (j < NSECTIONS)
+			found[j] = root->u.pairs[i];
+		else if (node_is(k, "basics"))
+			summary = read_basics(c, basics = v);
+		else if (!node_is(k, "meta") && !node_is(k, "$schema"))
+			conv_unknown(c, k, "the top level");
+	}
+	struct resume *r = c->r;
+	r->sections = arena_calloc(&r->arena, NSECTIONS + 1, sizeof *r->sections);
+	if (summary && !c->over)
+		read_summary(c, basics, summary);
+	for (size_t j = 0; j < NSECTIONS && !c->over; j++)
+		if (found[j].key)
+			read_section(c, &sections[j], found[j].key, found[j].value);
+}

@@ -1,0 +1,408 @@
+/*
+ * The RenderCV layout (FORMATS.md): `cv` holds the header and `sections`,
+ * a mapping from title to a list of entries whose type is inferred from
+ * their keys, as RenderCV 2.x does.
+ */
+#include <stddef.h>
+#include <string.h>
+
+#include "node.h"
+
+/* RenderCV's networks and the prefix a username is appended to. */
+static const struct network {
+	const char *name;
+	const char *prefix;         /* NULL: Mastodon, built from the handle */
+} networks[] = {
+	{ .name = "LinkedIn", .prefix = "https://linkedin.com/in/" },
+	{ .name = "GitHub", .prefix = "https://github.com/" },
+	{ .name = "GitLab", .prefix = "https://gitlab.com/" },
+	{ .name = "IMDB", .prefix = "https://imdb.com/name/" },
+	{ .name = "Instagram", .prefix = "https://instagram.com/" },
+	{ .name = "ORCID", .prefix = "https://orcid.org/" },
+	{ .name = "Mastodon", .prefix = NULL },
+	{ .name = "StackOverflow", .prefix = "https://stackoverflow.com/users/" },
+	{ .name = "ResearchGate", .prefix = "https://researchgate.net/profile/" },
+	{ .name = "YouTube", .prefix = "https://youtube.com/@" },
+	{ .name = "Google Scholar", .prefix = "https://scholar.google.com/citations?user=" },
+	{ .name = "Telegram", .prefix = "https://t.me/" },
+	{ .name = "WhatsApp", .prefix = "https://wa.me/" },
+	{ .name = "Leetcode", .prefix = "https://leetcode.com/u/" },
+	{ .name = "X", .prefix = "https://x.com/" },
+	{ .name = "Bluesky", .prefix = "https://bsky.app/profile/" },
+	{ .name = "Reddit", .prefix = "https://reddit.com/user/" },
+};
+
+/* Words RenderCV leaves in lower case inside a title. */
+static const char *const small_words[] = {
+	"a", "and", "as", "at", "but", "by", "for", "from", "if", "in", "into",
+	"like", "near", "nor", "of", "off", "on", "onto", "or", "over", "so",
+	"than", "that", "to", "upon", "when", "with", "yet",
+};
+
+#define E(field) offsetof(struct entry, field)
+#define COMMON_SLOTS \
+	{ .key = "date", .kind = SLOT_DATE }, \
+	{ .key = "start_date", .kind = SLOT_START }, \
+	{ .key = "end_date", .kind = SLOT_END }, \
+	{ .key = "location", .kind = SLOT_STR, .off = E(location) }, \
+	{ .key = "summary", .kind = SLOT_STR, .off = E(summary) }, \
+	{ .key = "highlights", .kind = SLOT_LIST, .off = E(highlights) }, \
+	TECH_SLOT
+/* Not RenderCV's: the tools used, which vitae shows under an entry. */
+#define TECH_SLOT { .key = "technologies", .kind = SLOT_LIST, .off = E(technologies) }
+#define REQ(k, field) { .key = k, .kind = SLOT_STR, .off = E(field), .required = true }
+
+static const struct slot experience[] = {
+	REQ("company", title), REQ("position", subtitle), COMMON_SLOTS,
+};
+static const struct slot education[] = {
+	REQ("institution", title), REQ("area", subtitle),
+	{ .key = "degree", .kind = SLOT_STR, .off = E(degree) }, COMMON_SLOTS,
+};
+static const struct slot normal[] = { REQ("name", title), COMMON_SLOTS };
+static const struct slot publication[] = {
+	REQ("title", title),
+	{ .key = "authors", .kind = SLOT_LIST, .off = E(authors), .required = true },
+	{ .key = "summary", .kind = SLOT_STR, .off = E(summary) },
+	{ .key = "doi", .kind = SLOT_STR, .off = E(doi) },
+	{ .key = "url", .kind = SLOT_STR, .off = E(url) },
+	{ .key = "journal", .kind = SLOT_STR, .off = E(venue) },
+	{ .key = "date", .kind = SLOT_DATE },
+	TECH_SLOT,
+};
+static const struct slot oneline[] = { REQ("label", title), REQ("details", subtitle), TECH_SLOT };
+static const struct slot bullet[] = { REQ("bullet", title), TECH_SLOT };
+static const struct slot numbered[] = { REQ("number", title), TECH_SLOT };
+static const struct slot reversed[] = { REQ("reversed_number", title), TECH_SLOT };
+
+#define SPEC(k, name, s) [k] = { .what = name " entry", .kind = k, .slots = s, \
+	.nslots = sizeof s / sizeof s[0], .date_key = "date", \
+	.start_key = "start_date", .end_key = "end_date" }
+static const struct entry_spec specs[ENTRY_KIND_COUNT] = {
+	SPEC(ENTRY_EXPERIENCE, "experience", experience),
+	SPEC(ENTRY_EDUCATION, "education", education),
+	SPEC(ENTRY_PUBLICATION, "publication", publication),
+	SPEC(ENTRY_NORMAL, "normal", normal),
+	SPEC(ENTRY_ONELINE, "one-line", oneline),
+	SPEC(ENTRY_BULLET, "bullet", bullet),
+	SPEC(ENTRY_NUMBERED, "numbered", numbered),
+	SPEC(ENTRY_REVERSED, "reversed-numbered", reversed),
+};
+
+/* The keys only one entry type has, in the order RenderCV tries the types:
+ * an entry with both `name` and `company` is a normal entry. */
+static const struct mark {
+	const char *key;
+	enum entry_kind kind;
+	int order;
+} marks[] = {
+	{ .key = "label", .kind = ENTRY_ONELINE, .order = 0 },
+	{ .key = "details", .kind = ENTRY_ONELINE, .order = 0 },
+	{ .key = "name", .kind = ENTRY_NORMAL, .order = 1 },
+	{ .key = "company", .kind = ENTRY_EXPERIENCE, .order = 2 },
+	{ .key = "position", .kind = ENTRY_EXPERIENCE, .order = 2 },
+	{ .key = "institution", .kind = ENTRY_EDUCATION, .order = 3 },
+	{ .key = "area", .kind = ENTRY_EDUCATION, .order = 3 },
+	{ .key = "degree", .kind = ENTRY_EDUCATION, .order = 3 },
+	{ .key = "title", .kind = ENTRY_PUBLICATION, .order = 4 },
+	{ .key = "authors", .kind = ENTRY_PUBLICATION, .order = 4 },
+	{ .key = "doi", .kind = ENTRY_PUBLICATION, .order = 4 },
+	{ .key = "journal", .kind = ENTRY_PUBLICATION, .order = 4 },
+	{ .key = "bullet", .kind = ENTRY_BULLET, .order = 5 },
+	{ .key = "number", .kind = ENTRY_NUMBERED, .order = 6 },
+	{ .key = "reversed_number", .kind = ENTRY_REVERSED, .order = 7 },
+};
+
+/* The entry type of a mapping, or -1 when no key gives it away. */
+static int entry_type(const struct node *m)
+{
+	const struct mark *best = NULL;
+	for (size_t i = 0; i < m->n; i++)
+		for (size_t j = 0; j < sizeof marks / sizeof marks[0]; j++)
+			if ((!best || marks[j].order < best->order) &&
+			    node_is(m->u.pairs[i].key, marks[j].key))
+				best = &marks[j];
+	return best ? (int)best->kind : -1;
+}
+
+static char *concat(struct arena *a, const char *x, const char *y)
+{
+	size_t lx = strlen(x), ly = strlen(y);
+	char *out = arena_alloc(a, lx + ly + 1);
+	memcpy(out, x, lx);
+	memcpy(out + lx, y, ly + 1);
+	return out;
+}
+
+/* ---- section titles -------------------------------------------------------- */
+
+static bool is_small_word(const char *w, size_t len)
+{
+	for (size_t i = 0; i < sizeof small_words / sizeof small_words[0]; i++)
+		if (strlen(small_words[i]) == len && memcmp(small_words[i], w, len) == 0)
+			return true;
+	return false;
+}
+
+/* RenderCV's rule: a key with a space or a capital is a title already;
+ * otherwise underscores become spaces and words are capitalised, but
+ * small words (the first word is always capitalised). */
+static const char *section_title(struct arena *a, const char *key)
+{
+	for (const char *p = key; *p; p++)
+		if (*p == ' ' || (*p >= 'A' && *p <= 'Z'))
+			return key;
+	char *t = arena_strdup(a, key);
+	for (char *p = t; *p; p++)
+		if (*p == '_')
+			*p = ' ';
+	for (char *w = t; *w;) {
+		size_t len = strcspn(w, " ");
+		if ((w == t || !is_small_word(w, len)) && *w >= 'a' && *w <= 'z')
+			*w = (char)(*w - 'a' + 'A');
+		w += len;
+		if (*w)
+			w++;
+	}
+	return t;
+}
+
+/* ---- header -------------------------------------------------------------- */
+
+static bool same_ascii_nocase(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++) {
+		char x = *a, y = *b;
+		if (x >= 'A' && x <= 'Z')
+			x = (char)(x - 'A' + 'a');
+		if (y >= 'A' && y <= 'Z')
+			y = (char)(y - 'A' + 'a');
+		if (x != y)
+			return false;
+	}
+	return *a == *b;
+}
+
+static void read_social(struct conv *c, struct node *m, struct profile *p)
+{
+	struct node *netv = NULL, *userv = NULL;
+	for (size_t i = 0; i < m->n; i++) {
+		struct node *k = m->u.pairs[i].key;
+		if (node_is(k, "network"))
+			netv = m->u.pairs[i].value;
+		else if (node_is(k, "username"))
+			userv = m->u.pairs[i].value;
+		else
+			conv_unknown(c, k, "a social network");
+	}
+	const char *net = conv_str(c, netv, "network");
+	p->username = conv_str(c, userv, "username");
+	if (!net || !p->username) {
+		diag_add(c->d, DIAG_ERROR, m->pos, "a social network needs `%s`",
+		         net ? "username" : "network");
+		return;
+	}
+	const struct network *known = NULL;
+	for (size_t i = 0; i < sizeof networks / sizeof networks[0]; i++)
+		if (same_ascii_nocase(net, networks[i].name))
+			known = &networks[i];
+	if (!known) {
+		diag_add(c->d, DIAG_WARNING, netv->pos,
+		         "unknown social network `%s`: shown without a link", net);
+		p->network = net;
+		return;
+	}
+	p->network = known->name;
+	if (known->prefix) {
+		p->url = concat(&c->r->arena, known->prefix, p->username);
+		return;
+	}
+	/* Mastodon: "@name@server" lives at https://server/@name. */
+	const char *u = p->username, *at = u[0] == '@' ? strchr(u + 1, '@') : NULL;
+	if (!at || at == u + 1 || !at[1] || strchr(at + 1, '@'))
+		diag_add(c->d, DIAG_WARNING, userv->pos,
+		         "a Mastodon username looks like `@name@server`: shown without a link");
+	else
+		p->url = arena_printf(&c->r->arena, "https://%s/@%.*s", at + 1,
+		                      (int)(at - u - 1), u + 1);
+}
+
+/* A custom connection is shown like a profile: its text and its link. */
+static void read_custom(struct conv *c, struct node *m, struct profile *p)
+{
+	for (size_t i = 0; i < m->n; i++) {
+		struct node *k = m->u.pairs[i].key, *v = m->u.pairs[i].value;
+		if (node_is(k, "placeholder"))
+			p->username = conv_str(c, v, "placeholder");
+		else if (node_is(k, "url"))
+			p->url = conv_str(c, v, "url");
+		else if (node_is(k, "fontawesome_icon"))
+			conv_str(c, v, "fontawesome_icon");     /* an icon: not for a terminal */
+		else
+			conv_unknown(c, k, "a custom connection");
+	}
+	if (!p->username)
+		p->username = p->url;
+}
+
+static void read_profiles(struct conv *c, struct node *v, const char *field, bool custom)
+{
+	if (!conv_is_seq(c, v, field))
+		return;
+	struct header *h = &c->r->header;
+	struct profile *old = h->profiles;
+	h->profiles = arena_calloc(&c->r->arena, h->nprofiles + v->n, sizeof *old);
+	if (h->nprofiles)
+		memcpy(h->profiles, old, h->nprofiles * sizeof *old);
+	for (size_t i = 0; i < v->n && !c->over; i++) {
+		struct node *item = v->u.items[i];
+		if (!conv_visit(c, item))
+			return;
+		if (item->type != NODE_MAPPING) {
+			diag_add(c->d, DIAG_ERROR, item->pos,
+			         "each item of `%s` must be a mapping, not %s",
+			         field, node_type_name(item));
+			continue;
+		}
+		struct profile p = { 0 };
+		if (custom)
+			read_custom(c, item, &p);
+		else
+			read_social(c, item, &p);
+		if (p.username || p.url)
+			h->profiles[h->nprofiles++] = p;
+	}
+}
+
+/* ---- sections ------------------------------------------------------------- */
+
+static void read_section(struct conv *c, struct node *key, struct node *list,
+                         struct section *s)
+{
+	s->key = conv_str(c, key, "sections");
+	s->title = s->key ? section_title(&c->r->arena, s->key) : NULL;
+	s->pos = key->pos;
+	s->kind = ENTRY_TEXT;
+	if (!s->key)
+		diag_add(c->d, DIAG_ERROR, key->pos, "a section needs a title");
+	if (!conv_is_seq(c, list, s->key ? s->key : "sections"))
+		return;
+	s->entries = arena_calloc(&c->r->arena, list->n, sizeof *s->entries);
+	struct pos decided = { 0, 0 };
+	for (size_t i = 0; i < list->n && !c->over; i++) {
+		struct node *item = list->u.items[i];
+		if (!conv_visit(c, item))
+			return;
+		int kind;
+		const char *text = NULL;
+		if (item->type == NODE_SCALAR) {
+			/* An empty entry has no type: it cannot decide the section's. */
+			if (!(text = conv_str(c, item, "entry"))) {
+				diag_add(c->d, DIAG_WARNING, item->pos, "empty entry left out");
+				continue;
+			}
+			kind = ENTRY_TEXT;
+		} else if (item->type == NODE_MAPPING) {
+			kind = entry_type(item);
+			if (kind < 0) {
+				diag_add(c->d, DIAG_ERROR, item->pos, "entry matches no entry type "
+				         "(company, institution, name, title, label, bullet, number "
+				         "or reversed_number)");
+				continue;
+			}
+		} else {
+			diag_add(c->d, DIAG_ERROR, item->pos,
+			         "an entry must be a string or a mapping, not a list");
+			continue;
+		}
+		/* The first entry whose type is known decides the section's. */
+		if (!decided.line) {
+			decided = item->pos;
+			s->kind = (enum entry_kind)kind;
+		} else if (kind != (int)s->kind) {
+			diag_add(c->d, DIAG_ERROR, item->pos, "%s entry in a section of %s "
+			         "entries (the type was set by the entry at %u:%u)",
+			         entry_kind_name((enum entry_kind)kind), entry_kind_name(s->kind),
+			         decided.line, decided.col);
+			continue;
+		}
+		struct entry *e = &s->entries[s->nentries];
+		*e = (struct entry){ .kind = s->kind, .pos = item->pos };
+		if (kind == ENTRY_TEXT) {
+			e->title = text;
+		} else {
+			conv_entry(c, item, &specs[kind], e);
+			if (kind == ENTRY_PUBLICATION && e->doi)
+				e->url = concat(&c->r->arena, "https://doi.org/", e->doi);
+		}
+		s->nentries++;
+	}
+}
+
+static void read_sections(struct conv *c, struct node *v)
+{
+	if (!conv_is_map(c, v, "sections"))
+		return;
+	struct resume *r = c->r;
+	r->sections = arena_calloc(&r->arena, v->n, sizeof *r->sections);
+	for (size_t i = 0; i < v->n && !c->over; i++) {
+		struct node *key = v->u.pairs[i].key, *list = v->u.pairs[i].value;
+		if (!conv_visit(c, key))
+			return;
+		if (node_is_null(list))
+			continue;       /* `awards:` with nothing yet: no section */
+		struct section *s = &r->sections[r->nsections++];
+		read_section(c, key, list, s);
+		if (!s->nentries)
+			r->nsections--;         /* nothing to show */
+	}
+}
+
+static void read_cv(struct conv *c, struct node *cv)
+{
+	struct header *h = &c->r->header;
+	for (size_t i = 0; i < cv->n && !c->over; i++) {
+		struct node *k = cv->u.pairs[i].key, *v = cv->u.pairs[i].value;
+		if (!conv_visit(c, k))
+			return;
+		if (node_is(k, "name"))
+			h->name = conv_str(c, v, "name");
+		else if (node_is(k, "headline"))
+			h->headline = conv_str(c, v, "headline");
+		else if (node_is(k, "location"))
+			h->location = conv_str(c, v, "location");
+		else if (node_is(k, "photo"))
+			h->photo = conv_str(c, v, "photo");
+		else if (node_is(k, "phone"))   /* RenderCV takes a list too */
+			h->phone = v->type == NODE_SEQUENCE ? conv_join(c, v, "phone", ", ")
+			                                    : conv_str(c, v, "phone");
+		else if (node_is(k, "email"))
+			conv_strlist(c, v, "email", true, &h->emails);
+		else if (node_is(k, "website"))
+			conv_strlist(c, v, "website", true, &h->websites);
+		else if (node_is(k, "social_networks"))
+			read_profiles(c, v, "social_networks", false);
+		else if (node_is(k, "custom_connections"))
+			read_profiles(c, v, "custom_connections", true);
+		else if (node_is(k, "sections"))
+			read_sections(c, v);
+		else
+			conv_unknown(c, k, "`cv`");
+	}
+}
+
+void load_rendercv(struct conv *c, struct node *root)
+{
+	for (size_t i = 0; i < root->n && !c->over; i++) {
+		struct node *k = root->u.pairs[i].key, *v = root->u.pairs[i].value;
+		if (node_is(k, "cv")) {
+			if (conv_is_map(c, v, "cv"))
+				read_cv(c, v);
+		} else if (!node_is(k, "design") && !node_is(k, "locale") &&
+		           !node_is(k, "settings") && !node_is(k, "rendercv_settings")) {
+			/* The first three style the PDF; rendercv_settings is
+			 * RenderCV 1.x's name for settings. */
+			conv_unknown(c, k, "the top level");
+		}
+	}
+}

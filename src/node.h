@@ -1,0 +1,191 @@
+#pragma once
+/*
+ * The YAML node tree between libyaml and the résumé model, and the helpers
+ * the two format loaders (load_rendercv.c, load_jsonresume.c) read it with.
+ *
+ * node_parse() turns libyaml's events into scalars, sequences and mappings
+ * in one pass, with the nesting depth and the node count bounded. An alias
+ * becomes a shallow copy of the anchored node (NODE_ALIAS) with its own
+ * position, so messages point at the use; the copy shares the children
+ * and the scalar's text, so the tree stays as small as the file. The
+ * readers below count every node they visit (struct conv), so an alias
+ * bomb ends in an error, not in a hang.
+ * Anchors are registered only once their node is complete, so a node can
+ * never contain itself: the tree has no cycles.
+ *
+ * The tree and its strings live in tree->arena; scalar bytes are raw
+ * (unsanitised, may hold NUL). They die with node_tree_free(). Only
+ * node.c sees libyaml.
+ */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include "arena.h"
+#include "diag.h"
+#include "load.h"
+#include "model.h"
+
+enum node_type {
+	NODE_SCALAR,
+	NODE_SEQUENCE,
+	NODE_MAPPING,
+};
+
+enum node_style {           /* how a scalar was written */
+	STYLE_PLAIN,
+	STYLE_SINGLE,           /* 'single quoted' */
+	STYLE_DOUBLE,           /* "double quoted", escapes decoded */
+	STYLE_LITERAL,          /* | */
+	STYLE_FOLDED,           /* > */
+};
+
+struct node_pair;
+
+enum {                      /* node flags */
+	NODE_TAGGED = 1,        /* has an explicit tag */
+	NODE_TAG_NULL = 2,      /* ... and it is !!null */
+	NODE_COOKED = 4,        /* text is set (NULL is a valid text) */
+	NODE_ALIAS = 8,         /* a use of an anchor: see target */
+};
+
+/* 32 bytes: a big résumé has millions of these. */
+struct node {
+	unsigned char type;     /* enum node_type */
+	unsigned char style;    /* enum node_style, scalars only */
+	unsigned char flags;
+	struct pos pos;         /* where the node starts */
+	uint32_t n;             /* scalar: bytes; list: items; mapping: pairs */
+	union {
+		const char *s;      /* NUL-terminated, but may hold NULs */
+		struct node **items;
+		struct node_pair *pairs;
+	} u;
+	union {
+		/* Scalars: the sanitised, trimmed copy in the résumé's
+		 * arena, made on first use. Only the loaders write it. */
+		const char *text;
+		/* NODE_ALIAS: the anchored node. */
+		struct node *target;
+	} c;
+};
+
+struct node_pair {
+	struct node *key;       /* always a scalar */
+	struct node *value;
+};
+
+struct node_tree {
+	struct arena arena;     /* owns every node and string */
+	struct node *root;      /* NULL only when node_parse() failed */
+};
+
+/*
+ * Parses buf[0..len) (one YAML or JSON document). Returns true and fills
+ * t on success; on failure reports an error with its position in d and
+ * returns false (t holds nothing to use but must still be freed).
+ * Duplicate keys, several documents, an empty stream, an undefined alias
+ * or nesting deeper than lim->max_depth are errors. Tags other than the
+ * core schema's (!!str, !!int, ...) draw a warning: the value is read as
+ * text either way.
+ */
+bool node_parse(const char *buf, size_t len, const struct load_limits *lim,
+                struct diag *d, struct node_tree *t);
+void node_tree_free(struct node_tree *t);
+
+/* True for an untagged plain "", "~", "null" (any case YAML allows)
+ * or anything tagged !!null. */
+bool node_is_null(const struct node *n);
+/* The value under key in a mapping, or NULL. Linear: for small mappings. */
+struct node *node_get(const struct node *map, const char *key);
+/* "a string", "a list" or "a mapping", for messages. */
+const char *node_type_name(const struct node *n);
+/* Whether a scalar's bytes equal the NUL-terminated s. Inline: the
+ * loaders call it for every key against every name they know. */
+static inline bool node_is(const struct node *n, const char *s)
+{
+	/* The first byte settles most comparisons without a strlen. */
+	if (!n || n->type != NODE_SCALAR || !n->n || n->u.s[0] != s[0])
+		return false;
+	size_t len = strlen(s);
+	return n->n == len && memcmp(n->u.s, s, len) == 0;
+}
+
+/* ---- reading the tree into the model (load.c) ------------------------- */
+
+/* One conversion: where to put things, where to complain, what is left. */
+struct conv {
+	struct resume *r;
+	struct diag *d;
+	size_t nodes;           /* visited so far ... */
+	size_t max_nodes;       /* ... and the limit (load_limits.max_nodes) */
+	size_t max_mem;         /* limit on r->arena.used */
+	bool over;              /* a limit was hit and reported: stop */
+};
+
+/* Counts n as visited. False (after reporting once) when a limit is hit;
+ * the loaders then return at once. */
+bool conv_visit(struct conv *c, const struct node *n);
+
+/*
+ * A string field: the sanitised text with surrounding white space
+ * trimmed, or NULL when v is NULL, null or empty. Reports "`field` must
+ * be a string, not a list" and returns NULL when v is not a scalar.
+ */
+const char *conv_str(struct conv *c, struct node *v, const char *field);
+/* A list of strings into *out (NULL items skipped). With one_ok, a single
+ * string is taken as a list of one (RenderCV's email, website). */
+void conv_strlist(struct conv *c, struct node *v, const char *field,
+                  bool one_ok, struct strlist *out);
+/* The strings of a list joined with sep, or NULL when there are none. */
+const char *conv_join(struct conv *c, struct node *v, const char *field,
+                      const char *sep);
+/* True when v is a mapping; otherwise, unless v is null, reports that
+ * `field` must be a mapping. */
+bool conv_is_map(struct conv *c, struct node *v, const char *field);
+/* Same for a list. */
+bool conv_is_seq(struct conv *c, struct node *v, const char *field);
+/* Warns "unknown key `k` in WHERE" at the key. */
+void conv_unknown(struct conv *c, const struct node *key, const char *where);
+
+/*
+ * Table-driven entries. Each loader describes an entry type as a list of
+ * keys and where each goes; conv_entry() reads one mapping with it.
+ */
+enum slot_kind {
+	SLOT_STR,               /* string into the const char * at .off */
+	SLOT_LIST,              /* list of strings into the strlist at .off */
+	SLOT_JOIN,              /* list of strings joined by ", " into .off */
+	SLOT_DATE,              /* free-text date (wins over start/end) */
+	SLOT_START,             /* exact start date */
+	SLOT_END,               /* exact end date or "present" */
+	SLOT_FIELD,             /* string shown as a labelled extra field */
+	SLOT_FIELD_LIST,        /* list joined by ", " as a labelled field */
+	SLOT_SKIP,              /* known and accepted, not shown */
+};
+
+struct slot {
+	const char *key;
+	enum slot_kind kind;
+	size_t off;             /* offsetof(struct entry, ...) */
+	const char *label;      /* SLOT_FIELD*: "Score" */
+	bool required;          /* an error when absent or null */
+};
+
+struct entry_spec {
+	const char *what;       /* "experience entry", for messages */
+	enum entry_kind kind;
+	const struct slot *slots;
+	size_t nslots;
+	/* names of the date keys, for messages */
+	const char *date_key, *start_key, *end_key;
+};
+
+/* Fills e (zeroed by the caller, pos and kind set) from the mapping m.
+ * Unknown keys are warnings; wrong types and bad dates are errors. */
+void conv_entry(struct conv *c, struct node *m, const struct entry_spec *spec,
+                struct entry *e);
+
+/* The two formats; load.c calls one of them on the root mapping. */
+void load_rendercv(struct conv *c, struct node *root);
+void load_jsonresume(struct conv *c, struct node *root);

@@ -1,0 +1,728 @@
+/*
+ * CommonMark from the model. The résumé's own markup (**bold**, *italic*,
+ * [text](url)) is parsed and written again as Markdown; every other
+ * character that Markdown would read as syntax is escaped, so text from a
+ * file cannot open a heading, list, quote, code block, HTML or link of
+ * its own. Each paragraph is one line; blocks are separated by exactly
+ * one blank line; nothing ends in a space.
+ */
+#include "print.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include "markup.h"
+
+struct md {
+	FILE *out;
+	const struct resume *r;
+	struct markup mk;
+	bool any;               /* a block has been written */
+	int list;               /* kind of the open list, or -1 */
+	bool at_start;          /* next character starts a block's text */
+};
+
+enum { LIST_BULLET, LIST_ORDERED };
+
+static void put(struct md *m, const char *s, size_t n)
+{
+	fwrite(s, 1, n, m->out);
+}
+
+static void puts_(struct md *m, const char *s)
+{
+	put(m, s, strlen(s));
+}
+
+/* A new block: one blank line after the previous one. */
+static void block(struct md *m)
+{
+	if (m->any)
+		puts_(m, "\n\n");
+	m->any = true;
+	m->list = -1;
+	m->at_start = true;
+}
+
+/* A list item: a new block unless it continues a list of the same kind. */
+static void item(struct md *m, int list, const char *marker)
+{
+	if (m->list == list)
+		puts_(m, "\n");
+	else
+		block(m);
+	m->list = list;
+	puts_(m, marker);
+	m->at_start = true;
+}
+
+static bool is_alnum(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Text with Markdown syntax escaped. */
+static void esc(struct md *m, const char *s, size_t n)
+{
+	size_t i = 0;
+
+	if (n && m->at_start && s[0] >= '0' && s[0] <= '9') {
+		size_t k = 0;
+		while (k < n && k < 10 && s[k] >= '0' && s[k] <= '9')
+			k++;
+		if (k < n && k <= 9 && (s[k] == '.' || s[k] == ')')) {
+			put(m, s, k);           /* "1. " would start a list */
+			puts_(m, "\\");
+			put(m, s + k, 1);
+			i = k + 1;
+		}
+	}
+	for (; i < n; i++) {
+		char ch = s[i];
+		bool start = m->at_start && i == 0;
+		char prev = i ? s[i - 1] : ' ';
+		char next = i + 1 < n ? s[i + 1] : ' ';
+
+		switch (ch) {
+		case '\\': case '`': case '*': case '[': case ']': case '~':
+			puts_(m, "\\");
+			put(m, &ch, 1);
+			break;
+		case '_':
+			if (!(is_alnum(prev) && is_alnum(next)))
+				puts_(m, "\\");
+			put(m, &ch, 1);
+			break;
+		case '<':
+			puts_(m, "&lt;");
+			break;
+		case '&':
+			puts_(m, is_alnum(next) || next == '#' ? "&amp;" : "&");
+			break;
+		case '#':
+			if (start || prev == ' ')
+				puts_(m, "\\");
+			put(m, &ch, 1);
+			break;
+		case '>': case '-': case '+': case '=': case '|':
+			if (start)
+				puts_(m, "\\");
+			put(m, &ch, 1);
+			break;
+		case '\n':
+			puts_(m, " ");
+			break;
+		default:
+			put(m, &ch, 1);
+		}
+	}
+	if (n)
+		m->at_start = false;
+}
+
+static void esc_str(struct md *m, const char *s)
+{
+	esc(m, s, strlen(s));
+}
+
+/* Link destinations: web and mail only (no javascript: or data:), with
+ * the characters that would end or break the destination encoded. */
+static bool dest_ok(const char *u, size_t n)
+{
+	static const char *const schemes[] = { "https://", "http://", "mailto:" };
+
+	for (size_t i = 0; i < sizeof schemes / sizeof schemes[0]; i++) {
+		size_t k = strlen(schemes[i]);
+		if (n > k && !strncmp(u, schemes[i], k))
+			return true;
+	}
+	for (size_t i = 0; i < n && u[i] != '/' && u[i] != '?' && u[i] != '#'; i++)
+		if (u[i] == ':')
+			return false;   /* some other scheme */
+	return n > 0;
+}
+
+static void dest(struct md *m, const char *prefix, const char *u, size_t n)
+{
+	char hex[4];
+
+	puts_(m, "(");
+	puts_(m, prefix);
+	for (size_t i = 0; i < n; i++) {
+		unsigned char b = (unsigned char)u[i];
+		if (b <= ' ' || b == 0x7F || strchr("()<>\\\"`", b)) {
+			snprintf(hex, sizeof hex, "%%%02X", b);
+			puts_(m, hex);
+		} else {
+			put(m, u + i, 1);
+		}
+	}
+	puts_(m, ")");
+}
+
+/* The flags whose opening is pending at span k, in the order to open
+ * them: the one that lasts longest first, so that closings nest. */
+static size_t flag_end(const struct markup *mk, size_t k, unsigned flag)
+{
+	const struct markup_span *sp = &mk->spans[k];
+	size_t end = sp->start + sp->len;
+
+	for (size_t j = k + 1; j < mk->nspans; j++) {
+		const struct markup_span *t = &mk->spans[j];
+		if (t->start != end || !(t->flags & flag) ||
+		    (flag == MK_LINK && (t->url != sp->url || t->url_len != sp->url_len)))
+			break;
+		end = t->start + t->len;
+	}
+	return end;
+}
+
+struct open_flag {
+	unsigned flag;
+	const char *url;
+	size_t url_len;
+	bool shown;             /* links with a refused destination are text */
+};
+
+static void close_flag(struct md *m, const struct open_flag *f)
+{
+	if (f->flag == MK_BOLD)
+		puts_(m, "**");
+	else if (f->flag == MK_ITALIC)
+		puts_(m, "*");
+	else if (f->shown) {
+		puts_(m, "]");
+		dest(m, "", f->url, f->url_len);
+	}
+}
+
+/* s with its markup written back as Markdown, the rest escaped. */
+static void marked(struct md *m, const char *s, size_t n)
+{
+	struct markup *mk = &m->mk;
+	struct open_flag st[8];
+	size_t nst = 0, at = 0;
+
+	while (n && *s == ' ') {
+		s++;
+		n--;
+	}
+	while (n && s[n - 1] == ' ')
+		n--;
+	markup_parse(mk, s, n);
+	for (size_t k = 0; k <= mk->nspans; k++) {
+		const struct markup_span *sp = k < mk->nspans ? &mk->spans[k] : NULL;
+		size_t start = sp ? sp->start : mk->len;
+		unsigned want = sp ? sp->flags : 0;
+		size_t keep = 0;
+
+		if (start > at) {               /* plain text before the span */
+			while (nst)
+				close_flag(m, &st[--nst]);
+			esc(m, mk->text + at, start - at);
+		}
+		while (keep < nst && (want & st[keep].flag) &&
+		       (st[keep].flag != MK_LINK ||
+		        (st[keep].url == sp->url && st[keep].url_len == sp->url_len)))
+			keep++;
+		while (nst > keep)
+			close_flag(m, &st[--nst]);
+		if (!sp)
+			break;
+		for (;;) {
+			unsigned best = 0;
+			size_t best_end = 0;
+			for (unsigned f = MK_LINK; f; f >>= 1) {
+				bool open = false;
+				for (size_t j = 0; j < nst; j++)
+					open |= st[j].flag == f;
+				if ((want & f) && !open && flag_end(mk, k, f) > best_end) {
+					best = f;
+					best_end = flag_end(mk, k, f);
+				}
+			}
+			if (!best)
+				break;
+			st[nst] = (struct open_flag){ .flag = best, .url = sp->url,
+				.url_len = sp->url_len,
+				.shown = best == MK_LINK && dest_ok(sp->url, sp->url_len) };
+			puts_(m, best == MK_BOLD ? "**" : best == MK_ITALIC ? "*" :
+			         st[nst].shown ? "[" : "");
+			nst++;
+			m->at_start = false;
+		}
+		esc(m, mk->text + sp->start, sp->len);
+		at = sp->start + sp->len;
+	}
+	while (nst)
+		close_flag(m, &st[--nst]);
+	m->at_start = false;
+}
+
+static void marked_str(struct md *m, const char *s)
+{
+	marked(m, s, strlen(s));
+}
+
+static bool has(const char *s)
+{
+	return s && *s;
+}
+
+/* Each '\n'-separated line as a paragraph. */
+static void paragraphs(struct md *m, const char *s)
+{
+	while (*s) {
+		const char *nl = strchr(s, '\n');
+		size_t n = nl ? (size_t)(nl - s) : strlen(s);
+		size_t k = 0;
+
+		while (k < n && s[k] == ' ')
+			k++;
+		if (k < n) {
+			block(m);
+			marked(m, s, n);
+		}
+		s += n;
+		if (*s)
+			s++;
+	}
+}
+
+/*
+ * "[text](url)", or the escaped text alone when url is not a web or mail
+ * address. A bare "example.com" (as websites are often written) is
+ * taken as https.
+ */
+static void link(struct md *m, const char *text, size_t tn, const char *url)
+{
+	size_t un = strlen(url);
+	bool bare = !strchr(url, ':');
+
+	if (!bare && !dest_ok(url, un)) {
+		esc(m, text, tn);
+		return;
+	}
+	puts_(m, "[");
+	m->at_start = false;
+	esc(m, text, tn);
+	puts_(m, "]");
+	dest(m, bare ? "https://" : "", url, un);
+}
+
+static void link_str(struct md *m, const char *text, const char *url)
+{
+	link(m, text, strlen(text), url);
+}
+
+/* The display form of a URL: no scheme, no trailing slash. */
+static const char *url_text(const char *u, size_t *n)
+{
+	if (!strncmp(u, "https://", 8))
+		u += 8;
+	else if (!strncmp(u, "http://", 7))
+		u += 7;
+	*n = strlen(u);
+	if (*n > 1 && u[*n - 1] == '/')
+		(*n)--;
+	return u;
+}
+
+static void sep(struct md *m, bool *first)
+{
+	if (!*first)
+		puts_(m, " · ");
+	*first = false;
+}
+
+static void header(struct md *m)
+{
+	const struct header *h = &m->r->header;
+	bool first = true;
+	size_t n;
+
+	if (has(h->name)) {
+		block(m);
+		puts_(m, "# ");
+		marked_str(m, h->name);
+	}
+	if (has(h->headline)) {
+		block(m);
+		marked_str(m, h->headline);
+	}
+	if (!has(h->location) && !h->emails.n && !has(h->phone) && !h->websites.n &&
+	    !h->nprofiles)
+		return;
+	block(m);
+	if (has(h->location)) {
+		sep(m, &first);
+		esc_str(m, h->location);
+	}
+	for (size_t i = 0; i < h->emails.n; i++) {
+		if (!has(h->emails.v[i]))
+			continue;
+		sep(m, &first);
+		puts_(m, "[");
+		m->at_start = false;
+		esc_str(m, h->emails.v[i]);
+		puts_(m, "]");
+		dest(m, "mailto:", h->emails.v[i], strlen(h->emails.v[i]));
+	}
+	if (has(h->phone)) {
+		sep(m, &first);
+		esc_str(m, h->phone);
+	}
+	for (size_t i = 0; i < h->websites.n; i++) {
+		if (!has(h->websites.v[i]))
+			continue;
+		sep(m, &first);
+		const char *t = url_text(h->websites.v[i], &n);
+		link(m, t, n, h->websites.v[i]);
+	}
+	for (size_t i = 0; i < h->nprofiles; i++) {
+		const struct profile *p = &h->profiles[i];
+		const char *text = has(p->username) ? p->username : has(p->url) ? p->url :
+		                   p->network;
+		bool linked = has(p->url) &&
+		              (!strchr(p->url, ':') || dest_ok(p->url, strlen(p->url)));
+
+		if (!has(text))
+			continue;
+		sep(m, &first);
+		if (linked) {
+			puts_(m, "[");
+			m->at_start = false;
+		}
+		if (has(p->network) && has(p->username)) {
+			esc_str(m, p->network);
+			puts_(m, ": ");
+		}
+		if (text == p->url)
+			text = url_text(p->url, &n);
+		else
+			n = strlen(text);
+		esc(m, text, n);
+		if (linked) {
+			puts_(m, "]");
+			dest(m, strchr(p->url, ':') ? "" : "https://", p->url, strlen(p->url));
+		}
+	}
+}
+
+/* One part of "text · *italic* · *italic*"; absent parts are left out. */
+static void meta_part(struct md *m, bool *first, const char *s, bool italic, bool markup)
+{
+	if (!has(s))
+		return;
+	sep(m, first);
+	if (italic) {
+		puts_(m, "*");
+		m->at_start = false;
+	}
+	if (markup)
+		marked_str(m, s);
+	else
+		esc_str(m, s);
+	if (italic)
+		puts_(m, "*");
+}
+
+/* Continuation lines of a list item are indented by its marker. */
+static void nested(struct md *m, int indent, const char *s, size_t n)
+{
+	puts_(m, "\n");
+	for (int i = 0; i < indent; i++)
+		puts_(m, " ");
+	puts_(m, "- ");
+	m->at_start = true;
+	marked(m, s, n);
+}
+
+struct hl_md {
+	struct md *m;
+	int indent;             /* columns of the enclosing list marker */
+	bool top;               /* the highlights are a list of their own */
+	bool open;
+};
+
+static void hl_piece_md(void *ctx, const struct hl_piece *pc)
+{
+	struct hl_md *h = ctx;
+	struct md *m = h->m;
+
+	if (pc->cont && h->open) {
+		puts_(m, " ");
+		m->at_start = false;
+		marked(m, pc->s, pc->len);
+		return;
+	}
+	h->open = true;
+	if (h->top && (pc->level == 0 || m->list != LIST_BULLET)) {
+		item(m, LIST_BULLET, "- ");
+		marked(m, pc->s, pc->len);
+	} else {
+		nested(m, (h->top ? 0 : h->indent) + (pc->level ? 2 : 0), pc->s, pc->len);
+	}
+}
+
+/* Highlights as a list (top) or as items nested under a list item. */
+static void highlights(struct md *m, const struct entry *e, int indent, bool top)
+{
+	struct hl_md h = { .m = m, .indent = indent, .top = top };
+
+	for (size_t i = 0; i < e->highlights.n; i++) {
+		if (!has(e->highlights.v[i]))
+			continue;
+		h.open = false;
+		highlight_split(e->highlights.v[i], m->r->format == FORMAT_RENDERCV,
+		                hl_piece_md, &h);
+	}
+}
+
+static void technologies(struct md *m, const struct strlist *t)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		if (!has(t->v[i]))
+			continue;
+		if (i)
+			puts_(m, ", ");
+		marked_str(m, t->v[i]);
+	}
+}
+
+static void url_line(struct md *m, const struct entry *e)
+{
+	size_t n;
+
+	if (has(e->doi)) {
+		const char *u = has(e->url) ? e->url : NULL;
+		block(m);
+		if (u) {
+			link_str(m, e->doi, u);
+		} else {
+			puts_(m, "[");
+			m->at_start = false;
+			esc_str(m, e->doi);
+			puts_(m, "]");
+			dest(m, "https://doi.org/", e->doi, strlen(e->doi));
+		}
+	} else if (has(e->url)) {
+		const char *t = url_text(e->url, &n);
+		block(m);
+		link(m, t, n, e->url);
+	}
+}
+
+/* Summary, highlights, technologies, extra fields and link: blocks of
+ * their own under a heading entry. */
+static void tail_blocks(struct md *m, const struct entry *e)
+{
+	if (has(e->summary))
+		paragraphs(m, e->summary);
+	highlights(m, e, 0, true);
+	if (e->technologies.n) {
+		block(m);
+		puts_(m, "**Technologies:** ");
+		m->at_start = false;
+		technologies(m, &e->technologies);
+	}
+	for (size_t i = 0; i < e->nfields; i++) {
+		if (!has(e->fields[i].label) || !has(e->fields[i].value))
+			continue;
+		block(m);
+		puts_(m, "**");
+		m->at_start = false;
+		marked_str(m, e->fields[i].label);
+		puts_(m, ":** ");
+		marked_str(m, e->fields[i].value);
+	}
+	url_line(m, e);
+}
+
+/* The same under a list item: nested items, so the list stays whole. */
+static void tail_items(struct md *m, const struct entry *e, int indent)
+{
+	if (has(e->summary)) {
+		const char *s = e->summary;
+		while (*s) {
+			const char *nl = strchr(s, '\n');
+			size_t n = nl ? (size_t)(nl - s) : strlen(s);
+			if (n)
+				nested(m, indent, s, n);
+			s += n;
+			if (*s)
+				s++;
+		}
+	}
+	highlights(m, e, indent, false);
+	if (e->technologies.n) {
+		puts_(m, "\n");
+		for (int i = 0; i < indent; i++)
+			puts_(m, " ");
+		puts_(m, "- **Technologies:** ");
+		m->at_start = false;
+		technologies(m, &e->technologies);
+	}
+	for (size_t i = 0; i < e->nfields; i++) {
+		if (!has(e->fields[i].label) || !has(e->fields[i].value))
+			continue;
+		puts_(m, "\n");
+		for (int k = 0; k < indent; k++)
+			puts_(m, " ");
+		puts_(m, "- **");
+		m->at_start = false;
+		marked_str(m, e->fields[i].label);
+		puts_(m, ":** ");
+		marked_str(m, e->fields[i].value);
+	}
+	if (has(e->url)) {
+		size_t n;
+		const char *t = url_text(e->url, &n);
+		puts_(m, "\n");
+		for (int k = 0; k < indent; k++)
+			puts_(m, " ");
+		puts_(m, "- ");
+		m->at_start = false;
+		link(m, t, n, e->url);
+	}
+}
+
+static void authors(struct md *m, const struct strlist *a)
+{
+	bool first = true;
+
+	block(m);
+	for (size_t i = 0; i < a->n; i++) {
+		const char *s = a->v[i];
+		if (!has(s))
+			continue;
+		if (!first)
+			puts_(m, ", ");
+		first = false;
+		markup_parse(&m->mk, s, strlen(s));
+		if (markup_is_emphasised(&m->mk)) {
+			/* the owner: bold, whichever marker the file used */
+			char *plain = m->mk.text;
+			size_t n = m->mk.len;
+			puts_(m, "**");
+			m->at_start = false;
+			esc(m, plain, n);
+			puts_(m, "**");
+		} else {
+			marked_str(m, s);
+		}
+	}
+}
+
+static void heading_entry(struct md *m, const struct entry *e)
+{
+	bool first = true;
+
+	if (has(e->title)) {
+		block(m);
+		puts_(m, "### ");
+		m->at_start = false;
+		marked_str(m, e->title);
+	}
+	if (e->authors.n)
+		authors(m, &e->authors);
+	if (has(e->degree) || has(e->subtitle) || has(e->venue) || has(e->location) ||
+	    has(e->dates)) {
+		block(m);
+		if (has(e->degree) || has(e->subtitle)) {
+			sep(m, &first);
+			if (has(e->degree))
+				marked_str(m, e->degree);
+			if (has(e->degree) && has(e->subtitle))
+				puts_(m, " in ");
+			if (has(e->subtitle))
+				marked_str(m, e->subtitle);
+		}
+		meta_part(m, &first, e->venue, true, true);
+		meta_part(m, &first, e->location, true, true);
+		meta_part(m, &first, e->dates, true, false);
+	}
+	tail_blocks(m, e);
+}
+
+static void entry(struct md *m, const struct section *s, size_t i)
+{
+	const struct entry *e = &s->entries[i];
+	char marker[32];
+
+	switch (e->kind) {
+	case ENTRY_TEXT:
+		if (has(e->title))
+			paragraphs(m, e->title);
+		tail_blocks(m, e);
+		return;
+	case ENTRY_ONELINE:
+		item(m, LIST_BULLET, "- ");
+		if (has(e->title) && has(e->subtitle)) {
+			puts_(m, "**");
+			m->at_start = false;
+			marked_str(m, e->title);
+			puts_(m, ":** ");
+			marked_str(m, e->subtitle);
+		} else {
+			marked_str(m, has(e->title) ? e->title : has(e->subtitle) ? e->subtitle : "");
+		}
+		tail_items(m, e, 2);
+		return;
+	case ENTRY_BULLET:
+		item(m, LIST_BULLET, "- ");
+		marked_str(m, has(e->title) ? e->title : "");
+		tail_items(m, e, 2);
+		return;
+	case ENTRY_NUMBERED:
+		snprintf(marker, sizeof marker, "%zu. ", i + 1);
+		item(m, LIST_ORDERED, marker);
+		marked_str(m, has(e->title) ? e->title : "");
+		tail_items(m, e, (int)strlen(marker));
+		return;
+	case ENTRY_REVERSED:
+		/* CommonMark renumbers lists upwards, so a countdown is
+		 * written as paragraphs whose numbers are escaped. */
+		block(m);
+		snprintf(marker, sizeof marker, "%zu\\. ", s->nentries - i);
+		puts_(m, marker);
+		m->at_start = false;
+		marked_str(m, has(e->title) ? e->title : "");
+		tail_blocks(m, e);
+		return;
+	default:
+		heading_entry(m, e);
+		return;
+	}
+}
+
+int print_markdown(FILE *out, const struct resume *r)
+{
+	struct md m = { .out = out, .r = r, .list = -1 };
+
+	header(&m);
+	for (size_t si = 0; si < r->nsections; si++) {
+		const struct section *s = &r->sections[si];
+		const char *title = has(s->title) ? s->title : has(s->key) ? s->key : NULL;
+
+		if (!s->nentries)
+			continue;
+		if (title) {
+			block(&m);
+			puts_(&m, "## ");
+			m.at_start = false;
+			marked_str(&m, title);
+		}
+		for (size_t i = 0; i < s->nentries; i++)
+			entry(&m, s, i);
+	}
+	if (m.any)
+		puts_(&m, "\n");
+	markup_free(&m.mk);
+	if (fflush(out) == EOF || ferror(out)) {
+		if (!errno)
+			errno = EIO;
+		return -1;
+	}
+	return 0;
+}

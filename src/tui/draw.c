@@ -1,0 +1,514 @@
+#include "draw.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "match.h"
+#include "utf8.h"
+
+#ifndef A_ITALIC
+#define A_ITALIC A_UNDERLINE
+#endif
+
+/* Foreground colours over the terminal's own background (-1), chosen to
+ * read on dark and light themes alike: no yellow or blue text. */
+enum pair {
+	P_NONE,
+	P_CYAN,
+	P_GREEN,
+	P_MAGENTA,
+	P_RED,
+	P_MATCH,        /* black on yellow: the current match */
+	P_ERROR,        /* white on red: an error on the status line */
+	P_COUNT_
+};
+
+struct style_attr {
+	short pair;
+	attr_t color;   /* with colours */
+	attr_t mono;    /* without */
+};
+
+static const struct style_attr styles[ST_COUNT_] = {
+	[ST_BODY] = { .pair = P_NONE },
+	[ST_NAME] = { .pair = P_NONE, .color = A_BOLD, .mono = A_BOLD },
+	[ST_HEADLINE] = { .pair = P_CYAN },
+	[ST_CONTACT] = { .pair = P_GREEN, .mono = 0 },
+	[ST_SECTION] = { .pair = P_MAGENTA, .color = A_BOLD, .mono = A_BOLD | A_UNDERLINE },
+	[ST_RULE] = { .pair = P_MAGENTA },
+	[ST_TITLE] = { .pair = P_NONE, .color = A_BOLD, .mono = A_BOLD },
+	[ST_SUBTITLE] = { .pair = P_CYAN, .mono = A_UNDERLINE },
+	[ST_DATE] = { .pair = P_GREEN },
+	[ST_LOCATION] = { .pair = P_NONE },
+	[ST_BULLET] = { .pair = P_MAGENTA },
+	[ST_LABEL] = { .pair = P_NONE, .color = A_BOLD, .mono = A_BOLD },
+	[ST_TECH] = { .pair = P_CYAN },
+	[ST_AUTHOR] = { .pair = P_NONE },
+	[ST_OWNER] = { .pair = P_NONE, .color = A_BOLD | A_UNDERLINE, .mono = A_BOLD | A_UNDERLINE },
+	[ST_VENUE] = { .pair = P_NONE, .color = A_ITALIC, .mono = A_ITALIC },
+	[ST_URL] = { .pair = P_CYAN, .color = A_UNDERLINE, .mono = A_UNDERLINE },
+	[ST_FOLD] = { .pair = P_MAGENTA, .color = A_BOLD, .mono = A_BOLD },
+};
+
+static attr_t pick(const struct draw *d, short pair, attr_t color, attr_t mono)
+{
+	return d->color ? color | (pair ? COLOR_PAIR(pair) : 0) : mono;
+}
+
+void draw_init(struct draw *d, const struct view *v, bool color,
+               const struct help *h)
+{
+	memset(d, 0, sizeof *d);
+	d->help = h;
+	if (color && has_colors() && start_color() == OK &&
+	    use_default_colors() == OK && COLORS >= 8 && COLOR_PAIRS >= P_COUNT_) {
+		d->color = true;
+		init_pair(P_CYAN, COLOR_CYAN, -1);
+		init_pair(P_GREEN, COLOR_GREEN, -1);
+		init_pair(P_MAGENTA, COLOR_MAGENTA, -1);
+		init_pair(P_RED, COLOR_RED, -1);
+		init_pair(P_MATCH, COLOR_BLACK, COLOR_YELLOW);
+		init_pair(P_ERROR, COLOR_WHITE, COLOR_RED);
+	}
+	for (int s = 0; s < ST_COUNT_; s++)
+		d->st[s] = pick(d, styles[s].pair, styles[s].color, styles[s].mono);
+	d->marker = pick(d, P_MAGENTA, A_BOLD, A_BOLD | A_REVERSE);
+	d->match = A_REVERSE;
+	d->match_cur = pick(d, P_MATCH, A_BOLD, A_BOLD | A_REVERSE | A_UNDERLINE);
+	d->tab = A_NORMAL;
+	d->tab_cur = A_REVERSE | A_BOLD;
+	d->tab_more = pick(d, P_MAGENTA, A_BOLD, A_BOLD);
+	d->status = A_REVERSE;
+	d->status_name = A_REVERSE | A_BOLD;
+	d->status_err = pick(d, P_ERROR, A_BOLD, A_BOLD);
+	d->help_border = pick(d, P_MAGENTA, 0, 0);
+	d->help_head = pick(d, P_MAGENTA, A_BOLD, A_BOLD | A_UNDERLINE);
+	d->help_keys = A_BOLD;
+	d->notice = A_BOLD;
+	d->ntabs = v->npanes;
+	d->tab_x0 = xmalloc(d->ntabs * sizeof *d->tab_x0);
+	d->tab_x1 = xmalloc(d->ntabs * sizeof *d->tab_x1);
+	for (size_t i = 0; i < d->ntabs; i++)
+		d->tab_x0[i] = d->tab_x1[i] = -1;
+}
+
+void draw_free(struct draw *d)
+{
+	if (!d)
+		return;
+	free(d->tab_x0);
+	free(d->tab_x1);
+	d->tab_x0 = d->tab_x1 = NULL;
+}
+
+long draw_tab_at(const struct draw *d, int x)
+{
+	for (size_t i = 0; i < d->ntabs; i++)
+		if (x >= d->tab_x0[i] && x < d->tab_x1[i])
+			return (long)i;
+	return -1;
+}
+
+/* --- text ------------------------------------------------------------- */
+
+/* ASCII for Latin-1 letters, so that names stay readable with --ascii. */
+static const char latin1[] =
+	"AAAAAAACEEEEIIII" "DNOOOOOxOUUUUYTs"
+	"aaaaaaaceeeeiiii" "dnooooo/ouuuuyty";
+
+/* Writes one code point at the cursor if it fits in *room columns. */
+static bool put_cp(uint32_t c, const char *bytes, size_t k, bool ascii,
+                   int *room)
+{
+	char one[2] = { 0 };
+	if (c == '\n' || c == '\t')
+		c = ' ', bytes = " ", k = 1;
+	if (ascii && c >= 0x80) {
+		one[0] = c >= 0xC0 && c <= 0xFF ? latin1[c - 0xC0] : '?';
+		if (cp_width(c) == 0)
+			return true;    /* a combining accent: drop it */
+		bytes = one;
+		k = 1;
+		c = (uint32_t)one[0];
+	}
+	int w = cp_width(c);
+	if (w > *room)
+		return false;
+	*room -= w;
+	addnstr(bytes, (int)k);
+	return true;
+}
+
+/* s[0..len) at (y, x), at most maxw columns, in attr; "…" (or "~") ends
+ * a string cut short when ellipsis. Returns the columns used. */
+static int draw_str(int y, int x, int maxw, const char *s, size_t len,
+                    attr_t attr, bool ascii, bool ellipsis)
+{
+	/* curses would wrap what passes the right edge: clip it here. */
+	if (y < 0 || y >= LINES || x < 0 || x >= COLS)
+		return 0;
+	if (maxw > COLS - x)
+		maxw = COLS - x;
+	if (maxw <= 0)
+		return 0;
+	int room = maxw;
+	bool cut = ellipsis && (int)str_width(s, len) > maxw;
+	if (cut)
+		room--;
+	move(y, x);
+	attrset(attr);
+	for (size_t i = 0; i < len;) {
+		uint32_t c;
+		size_t k = utf8_decode(s + i, len - i, &c);
+		if (!put_cp(c, s + i, k, ascii, &room))
+			break;
+		i += k;
+	}
+	if (cut) {
+		addstr(ascii ? "~" : "…");
+	}
+	attrset(A_NORMAL);
+	return maxw - room;
+}
+
+static int draw_cstr(int y, int x, int maxw, const char *s, attr_t attr,
+                     bool ascii)
+{
+	return draw_str(y, x, maxw, s, strlen(s), attr, ascii, true);
+}
+
+/* The attribute inline markup adds. */
+static attr_t flag_attr(unsigned flags)
+{
+	return (flags & SPAN_BOLD ? A_BOLD : 0) |
+	       (flags & SPAN_ITALIC ? A_ITALIC : 0) |
+	       (flags & SPAN_LINK ? A_UNDERLINE : 0);
+}
+
+/* A layout line with its styles and the search matches in it; cur_off
+ * is where the current match starts on this line, or -1. counted: skip
+ * matches the search does not count (fold markers). */
+static void draw_line(struct draw *d, struct view *v, int y, int x,
+                      const struct line *l, int maxw, long cur_off, bool counted)
+{
+	if (y < 0 || y >= LINES || x < 0 || x >= COLS)
+		return;
+	int room = maxw < COLS - x ? maxw : COLS - x;
+	uint32_t si = 0;
+	size_t ml = 0;
+	long mo = -1;
+	if (v->pattern[0])
+		mo = pat_find(l->text, l->len, 0, v->pattern, v->icase, &ml);
+	move(y, x);
+	for (size_t i = 0; i < l->len;) {
+		while (mo >= 0 && ((size_t)mo + ml <= i ||
+		       (counted && !view_match_counts(l, (size_t)mo, ml))))
+			mo = pat_find(l->text, l->len, (size_t)mo + (ml ? ml : 1),
+			              v->pattern, v->icase, &ml);
+		while (si < l->nspans && l->spans[si].start + l->spans[si].len <= i)
+			si++;
+		const struct span *sp = si < l->nspans && l->spans[si].start <= i
+			? &l->spans[si] : NULL;
+		attr_t a = sp ? d->st[sp->style] | flag_attr(sp->flags) : d->st[ST_BODY];
+		if (mo >= 0 && (size_t)mo <= i)
+			a = mo == cur_off ? (a & ~A_COLOR) | d->match_cur : a | d->match;
+		attrset(a);
+		uint32_t c;
+		size_t k = utf8_decode(l->text + i, l->len - i, &c);
+		if (!put_cp(c, l->text + i, k, v->ascii, &room))
+			break;
+		i += k;
+	}
+	attrset(A_NORMAL);
+}
+
+static void clear_row(int y)
+{
+	move(y, 0);
+	clrtoeol();
+}
+
+/* --- parts of the screen ---------------------------------------------- */
+
+static void draw_header(struct draw *d, struct view *v)
+{
+	const struct geometry *g = &v->geo;
+	for (int y = 0; y < g->bar_row; y++) {
+		clear_row(y);
+		if (y < g->header_rows)
+			draw_line(d, v, y, g->text_x + 1, &v->header.lines[y],
+			          g->text_w, -1, false);
+	}
+}
+
+static int tab_width(const struct view *v, size_t i)
+{
+	const char *name = view_pane_name(v, i);
+	int w = (int)str_width(name, strlen(name));
+	return (w > 30 ? 30 : w) + 2;
+}
+
+static void draw_bar(struct draw *d, struct view *v)
+{
+	const struct geometry *g = &v->geo;
+	int y = g->bar_row, cols = g->cols;
+	const char *left = v->ascii ? "<" : "‹", *right = v->ascii ? ">" : "›";
+	clear_row(y);
+	for (size_t i = 0; i < d->ntabs; i++)
+		d->tab_x0[i] = d->tab_x1[i] = -1;
+	/* Scroll the bar so that the current pane's name shows, keeping two
+	 * columns at each end for the arrows. */
+	if (d->bar_first > v->cur)
+		d->bar_first = v->cur;
+	for (;;) {
+		int w = d->bar_first ? 2 : 0;
+		for (size_t i = d->bar_first; i <= v->cur; i++)
+			w += tab_width(v, i) + 1;
+		if (w + 2 <= cols || d->bar_first == v->cur)
+			break;
+		d->bar_first++;
+	}
+	int x = 0;
+	if (d->bar_first) {
+		draw_cstr(y, 0, 2, left, d->tab_more, v->ascii);
+		x = 2;
+	}
+	for (size_t i = d->bar_first; i < v->npanes; i++) {
+		int w = tab_width(v, i);
+		bool last = i + 1 == v->npanes;
+		if (x + w > cols - (last ? 0 : 2)) {
+			draw_cstr(y, cols - 1, 1, right, d->tab_more, v->ascii);
+			break;
+		}
+		attr_t a = i == v->cur ? d->tab_cur : d->tab;
+		const char *name = view_pane_name(v, i);
+		draw_cstr(y, x, 1, " ", a, v->ascii);
+		draw_str(y, x + 1, w - 2, name, strlen(name), a, v->ascii, true);
+		draw_cstr(y, x + w - 1, 1, " ", a, v->ascii);
+		d->tab_x0[i] = x;
+		d->tab_x1[i] = x + w;
+		x += w + 1;
+	}
+}
+
+static void draw_content(struct draw *d, struct view *v)
+{
+	const struct geometry *g = &v->geo;
+	struct pane *p = view_pane(v);
+	long cur_line = -1, cur_off = -1;
+	if (v->pattern[0]) {
+		view_matches(v);
+		if (v->mcur >= 0) {
+			size_t len;
+			view_locate_match(v, p, (size_t)v->mcur, &cur_line, &cur_off, &len);
+		}
+	}
+	long ci = p->cur_sec >= 0 ? pane_find_item(p, p->cur_sec, p->cur_ent) : -1;
+	long c0 = ci >= 0 ? p->items[ci].line : -1;
+	long c1 = ci >= 0 ? pane_item_end(p, (size_t)ci) : -1;
+	const char *mark = v->ascii ? "|" : "│";
+	for (int row = 0; row < g->content_rows; row++) {
+		int y = g->content_row + row;
+		long n = p->top + row;
+		clear_row(y);
+		if (n >= (long)p->lay.n)
+			continue;
+		const struct line *l = &p->lay.lines[n];
+		if (n >= c0 && n < c1 && l->kind != LINE_BLANK)
+			draw_cstr(y, g->text_x, 1, mark, d->marker, v->ascii);
+		draw_line(d, v, y, g->text_x + 1, l, g->text_w,
+		          n == cur_line ? cur_off : -1, true);
+	}
+	if (!p->lay.n) {
+		char msg[VIEW_MSG_MAX];
+		if (v->filter[0])
+			snprintf(msg, sizeof msg, "No entry here matches the filter "
+			         "\"%s\" (& then Enter clears it)", v->filter);
+		else
+			snprintf(msg, sizeof msg, "Nothing here");
+		draw_cstr(g->content_row, g->text_x + 1, g->cols - g->text_x - 1,
+		          msg, d->notice, v->ascii);
+	}
+}
+
+static void draw_help(struct draw *d, struct view *v)
+{
+	const struct geometry *g = &v->geo;
+	const struct help *h = d->help;
+	bool a = v->ascii;
+	int textw = 0;
+	for (size_t i = 0; i < h->n; i++) {
+		int w = (int)str_width(h->lines[i].text, strlen(h->lines[i].text));
+		if (w > textw)
+			textw = w;
+	}
+	int inner = h->keys_width + 3 + textw;
+	int w = inner + 4 > g->cols ? g->cols : inner + 4;
+	int x0 = (g->cols - w) / 2, y0 = g->content_row;
+	int rows = g->content_rows - 2;
+	for (int row = 0; row < g->content_rows; row++)
+		clear_row(y0 + row);
+	/* The border, with the title and a hint in it. */
+	const char *hz = a ? "-" : "─";
+	for (int x = 1; x < w - 1; x++) {
+		draw_cstr(y0, x0 + x, 1, hz, d->help_border, a);
+		draw_cstr(y0 + rows + 1, x0 + x, 1, hz, d->help_border, a);
+	}
+	for (int row = 1; row <= rows; row++) {
+		draw_cstr(y0 + row, x0, 1, a ? "|" : "│", d->help_border, a);
+		draw_cstr(y0 + row, x0 + w - 1, 1, a ? "|" : "│", d->help_border, a);
+	}
+	draw_cstr(y0, x0, 1, a ? "+" : "┌", d->help_border, a);
+	draw_cstr(y0, x0 + w - 1, 1, a ? "+" : "┐", d->help_border, a);
+	draw_cstr(y0 + rows + 1, x0, 1, a ? "+" : "└", d->help_border, a);
+	draw_cstr(y0 + rows + 1, x0 + w - 1, 1, a ? "+" : "┘", d->help_border, a);
+	draw_cstr(y0, x0 + 2, w - 4, " vitae keys ", d->help_head, a);
+	char hint[64];
+	long last = v->help.top + rows < (long)h->n ? v->help.top + rows : (long)h->n;
+	if ((long)h->n > rows)
+		snprintf(hint, sizeof hint, " %ld/%zu  j k scroll  q close ", last, h->n);
+	else
+		snprintf(hint, sizeof hint, " q close ");
+	int hw = (int)strlen(hint);
+	draw_cstr(y0 + rows + 1, x0 + (w - hw > 2 ? w - hw - 2 : 1), w - 2, hint,
+	          d->help_border, a);
+	for (int row = 0; row < rows; row++) {
+		size_t i = (size_t)(v->help.top + row);
+		if (i >= h->n)
+			break;
+		const struct help_line *hl = &h->lines[i];
+		int y = y0 + 1 + row, x = x0 + 2, room = w - 4;
+		if (!hl->keys) {
+			draw_cstr(y, x, room, hl->text, d->help_head, a);
+			continue;
+		}
+		int kw = draw_cstr(y, x, room, hl->keys, d->help_keys, a);
+		int tx = h->keys_width + 3;
+		if (kw >= tx)
+			tx = kw + 1;
+		if (tx < room)
+			draw_cstr(y, x + tx, room - tx, hl->text, A_NORMAL, a);
+	}
+}
+
+static void position(const struct view *v, const struct pane *p, char *buf,
+                     size_t cap)
+{
+	long n = (long)p->lay.n, rows = v->geo.content_rows;
+	if (n <= rows)
+		snprintf(buf, cap, "All");
+	else if (p->top == 0)
+		snprintf(buf, cap, "Top");
+	else if (p->top >= n - rows)
+		snprintf(buf, cap, "Bot");
+	else
+		snprintf(buf, cap, "%ld%%", p->top * 100 / (n - rows));
+}
+
+/* Draws the status line; returns the cursor column when the prompt is
+ * open, else -1. */
+static int draw_status(struct draw *d, struct view *v)
+{
+	const struct geometry *g = &v->geo;
+	int y = g->status_row, cols = g->cols, x = 0;
+	bool a = v->ascii;
+	move(y, 0);
+	attrset(d->status);
+	for (int i = 0; i < cols; i++)
+		addch(' ');
+	attrset(A_NORMAL);
+	char right[96];
+	if (v->prompt.kind) {
+		char lead[2] = { (char)v->prompt.kind, 0 };
+		if (v->prompt.kind == PROMPT_SEARCH && v->prompt.len)
+			snprintf(right, sizeof right, v->nm ? " %zu match%s " : " no match ",
+			         v->nm, v->nm == 1 ? "" : "es");
+		else if (v->prompt.kind == PROMPT_SEARCH)
+			snprintf(right, sizeof right, " Enter: find  Esc: cancel ");
+		else
+			snprintf(right, sizeof right, " Enter: filter (empty: off)  Esc: cancel ");
+		int rw = (int)strlen(right);
+		int room = cols - 1 - (cols > rw + 20 ? rw : 0);
+		x += draw_cstr(y, x, room, lead, d->status_name, a);
+		/* The end of a long pattern is what is being typed. */
+		const char *s = v->prompt.buf;
+		while ((int)str_width(s, strlen(s)) > room - x - 1 && *s) {
+			uint32_t c;
+			s += utf8_decode(s, strlen(s), &c);
+		}
+		x += draw_str(y, x, room - x, s, strlen(s), d->status, a, false);
+		if (room < cols - 1)
+			draw_cstr(y, cols - rw, rw, right, d->status, a);
+		return x;
+	}
+	char pos[32];
+	struct pane *p = view_pane(v);
+	position(v, p, pos, sizeof pos);
+	snprintf(right, sizeof right, " ? help ");
+	int rw = (int)strlen(right);
+	const char *name = view_pane_name(v, v->cur);
+	x += draw_cstr(y, x, 1, " ", d->status_name, a);
+	x += draw_str(y, x, cols / 3, name, strlen(name), d->status_name, a, true);
+	char mid[VIEW_PAT_MAX + 48];
+	snprintf(mid, sizeof mid, "  %s", pos);
+	x += draw_cstr(y, x, cols - x, mid, d->status, a);
+	if (v->filter[0]) {
+		snprintf(mid, sizeof mid, "  [filter: %s]", v->filter);
+		x += draw_cstr(y, x, cols - x - rw, mid, d->status_name, a);
+	}
+	if (v->msg[0] && x + 3 < cols) {
+		x += draw_cstr(y, x, 2, "  ", d->status, a);
+		bool fits = x + (int)str_width(v->msg, strlen(v->msg)) + rw <= cols;
+		x += draw_cstr(y, x, cols - x - (fits ? rw : 0), v->msg,
+		               v->msg_error ? d->status_err : d->status, a);
+	}
+	if (x + rw <= cols)
+		draw_cstr(y, cols - rw, rw, right, d->status, a);
+	return -1;
+}
+
+static void draw_small(struct draw *d, struct view *v)
+{
+	const struct geometry *g = &v->geo;
+	char size[64];
+	snprintf(size, sizeof size, "%dx%d, needs %dx%d", g->cols, g->rows,
+	         VIEW_MIN_COLS, VIEW_MIN_ROWS);
+	const char *lines[] = { "Terminal too small", size, "q quits" };
+	erase();
+	int n = g->rows < 3 ? g->rows : 3;
+	int y0 = (g->rows - n) / 2;
+	for (int i = 0; i < n; i++) {
+		int w = (int)strlen(lines[i]);
+		int x = g->cols > w ? (g->cols - w) / 2 : 0;
+		draw_cstr(y0 + i, x, g->cols - x, lines[i], i ? A_NORMAL : d->notice,
+		          v->ascii);
+	}
+}
+
+void draw(struct draw *d, struct view *v, unsigned rd)
+{
+	if (v->geo.too_small) {
+		draw_small(d, v);
+		curs_set(0);
+		return;
+	}
+	if (rd & RD_HEADER)
+		draw_header(d, v);
+	if (rd & RD_BAR)
+		draw_bar(d, v);
+	if (rd & RD_CONTENT) {
+		if (v->help.open)
+			draw_help(d, v);
+		else
+			draw_content(d, v);
+	}
+	int cx = -1;
+	if (rd & (RD_STATUS | RD_CONTENT))
+		cx = draw_status(d, v);
+	if (cx >= 0) {
+		move(v->geo.status_row, cx);
+		curs_set(1);
+	} else {
+		curs_set(0);
+	}
+}

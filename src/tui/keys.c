@@ -1,0 +1,325 @@
+#include "keys.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "utf8.h"
+
+static unsigned quit_now(struct view *v, int key)
+{
+	return RD_QUIT;
+}
+
+enum action_id {
+	A_NEXT_PANE, A_PREV_PANE, A_PANE_N,
+	A_DOWN, A_UP, A_PAGE_DOWN, A_PAGE_UP, A_HALF_DOWN, A_HALF_UP,
+	A_TOP, A_BOTTOM,
+	A_NEXT_ENTRY, A_PREV_ENTRY,
+	A_FOLD_TOGGLE, A_FOLD_OPEN, A_FOLD_CLOSE, A_OPEN_ALL, A_FOLD_ALL,
+	A_SEARCH, A_NEXT_MATCH, A_PREV_MATCH, A_FILTER,
+	A_COPY, A_HELP, A_CANCEL, A_REDRAW, A_QUIT, A_QUIT_NOW,
+	A_COUNT_
+};
+
+const char *const group_names[G_COUNT_] = {
+	[G_PANES] = "Panes",
+	[G_SCROLL] = "Scrolling",
+	[G_ENTRIES] = "Entries",
+	[G_FOLDS] = "Folding",
+	[G_SEARCH] = "Search and filter",
+	[G_OTHER] = "Other",
+};
+
+const struct action actions[A_COUNT_] = {
+	[A_NEXT_PANE] = { .name = "next-pane", .group = G_PANES,
+		.help = "Next pane", .fn = view_next_pane,
+		.keys = { { '\t' }, { 'l' }, { K_RIGHT } } },
+	[A_PREV_PANE] = { .name = "prev-pane", .group = G_PANES,
+		.help = "Previous pane", .fn = view_prev_pane,
+		.keys = { { K_BTAB }, { 'h' }, { K_LEFT } } },
+	[A_PANE_N] = { .name = "pane", .group = G_PANES,
+		.help = "Go to pane 1 to 9 (1 is All)", .mouse = "click its name",
+		.fn = view_pane_key,
+		.keys = { { '1' }, { '2' }, { '3' }, { '4' }, { '5' }, { '6' },
+		          { '7' }, { '8' }, { '9' } } },
+	[A_DOWN] = { .name = "down", .group = G_SCROLL,
+		.help = "Down one line", .mouse = "wheel", .fn = view_line_down, .in_help = true,
+		.keys = { { 'j' }, { K_DOWN }, { K_CTRL('E') }, { K_CTRL('N') } } },
+	[A_UP] = { .name = "up", .group = G_SCROLL,
+		.help = "Up one line", .mouse = "wheel", .fn = view_line_up, .in_help = true,
+		.keys = { { 'k' }, { K_UP }, { K_CTRL('Y') }, { K_CTRL('P') } } },
+	[A_PAGE_DOWN] = { .name = "page-down", .group = G_SCROLL,
+		.help = "Down a page", .fn = view_page_down, .in_help = true,
+		.keys = { { ' ' }, { 'f' }, { K_PGDN }, { K_CTRL('F') } } },
+	[A_PAGE_UP] = { .name = "page-up", .group = G_SCROLL,
+		.help = "Up a page", .fn = view_page_up, .in_help = true,
+		.keys = { { 'b' }, { K_PGUP }, { K_CTRL('B') } } },
+	[A_HALF_DOWN] = { .name = "half-down", .group = G_SCROLL,
+		.help = "Down half a page", .fn = view_half_down, .in_help = true,
+		.keys = { { 'd' }, { K_CTRL('D') } } },
+	[A_HALF_UP] = { .name = "half-up", .group = G_SCROLL,
+		.help = "Up half a page", .fn = view_half_up, .in_help = true,
+		.keys = { { 'u' }, { K_CTRL('U') } } },
+	[A_TOP] = { .name = "top", .group = G_SCROLL,
+		.help = "Top", .fn = view_home, .in_help = true,
+		.keys = { { 'g' }, { K_HOME }, { '<' } } },
+	[A_BOTTOM] = { .name = "bottom", .group = G_SCROLL,
+		.help = "Bottom", .fn = view_end, .in_help = true,
+		.keys = { { 'G' }, { K_END }, { '>' } } },
+	[A_NEXT_ENTRY] = { .name = "next-entry", .group = G_ENTRIES,
+		.help = "Mark the next entry", .mouse = "click it",
+		.fn = view_next_entry,
+		.keys = { { 'J' }, { ']' } } },
+	[A_PREV_ENTRY] = { .name = "prev-entry", .group = G_ENTRIES,
+		.help = "Mark the previous entry", .fn = view_prev_entry,
+		.keys = { { 'K' }, { '[' } } },
+	[A_FOLD_TOGGLE] = { .name = "fold-toggle", .group = G_FOLDS,
+		.help = "Fold or unfold the marked entry or section",
+		.mouse = "click its title", .fn = view_fold_toggle,
+		.keys = { { 'z', 'a' }, { '\r' }, { '\n' }, { K_ENTER } } },
+	[A_FOLD_OPEN] = { .name = "fold-open", .group = G_FOLDS,
+		.help = "Unfold it", .fn = view_fold_open,
+		.keys = { { 'z', 'o' } } },
+	[A_FOLD_CLOSE] = { .name = "fold-close", .group = G_FOLDS,
+		.help = "Fold it (again: fold its section, in All)",
+		.fn = view_fold_close,
+		.keys = { { 'z', 'c' } } },
+	[A_OPEN_ALL] = { .name = "open-all", .group = G_FOLDS,
+		.help = "Unfold everything", .fn = view_open_all,
+		.keys = { { 'z', 'R' } } },
+	[A_FOLD_ALL] = { .name = "fold-all", .group = G_FOLDS,
+		.help = "Fold everything", .fn = view_fold_all,
+		.keys = { { 'z', 'M' } } },
+	[A_SEARCH] = { .name = "search", .group = G_SEARCH,
+		.help = "Search everything (lower case: any case)",
+		.fn = view_search_prompt,
+		.keys = { { '/' } } },
+	[A_NEXT_MATCH] = { .name = "next-match", .group = G_SEARCH,
+		.help = "Next match, in any pane", .fn = view_next_match,
+		.keys = { { 'n' } } },
+	[A_PREV_MATCH] = { .name = "prev-match", .group = G_SEARCH,
+		.help = "Previous match", .fn = view_prev_match,
+		.keys = { { 'N' } } },
+	[A_FILTER] = { .name = "filter", .group = G_SEARCH,
+		.help = "Show only entries matching (empty: all)",
+		.fn = view_filter_prompt,
+		.keys = { { '&' } } },
+	[A_COPY] = { .name = "copy", .group = G_OTHER,
+		.help = "Copy the entry's link or the email", .fn = view_copy,
+		.keys = { { 'y' } } },
+	[A_HELP] = { .name = "help", .group = G_OTHER,
+		.help = "This help", .fn = view_help, .in_help = true,
+		.keys = { { '?' }, { K_F1 } } },
+	[A_CANCEL] = { .name = "cancel", .group = G_OTHER,
+		.help = "Close the help, clear the message", .fn = view_cancel, .in_help = true,
+		.keys = { { K_ESC } } },
+	[A_REDRAW] = { .name = "redraw", .group = G_OTHER,
+		.help = "Redraw the screen", .fn = view_redraw, .in_help = true,
+		.keys = { { K_CTRL('L') } } },
+	[A_QUIT] = { .name = "quit", .group = G_OTHER,
+		.help = "Close the help, or quit", .fn = view_quit, .in_help = true,
+		.keys = { { 'q' } } },
+	[A_QUIT_NOW] = { .name = "quit-now", .group = G_OTHER,
+		.help = "Quit", .fn = quit_now, .in_help = true,
+		.keys = { { K_CTRL('C') }, { 'Q' } } },
+};
+const size_t nactions = A_COUNT_;
+
+/* The help writes the digits 1 to 9 as one range. */
+static bool pane_digit(int k1, int k2)
+{
+	return k2 == 0 && k1 >= '1' && k1 <= '9';
+}
+
+const struct action *keys_lookup(int k1, int k2)
+{
+	for (size_t a = 0; a < nactions; a++)
+		for (size_t i = 0; i < KEYS_MAX && actions[a].keys[i][0]; i++)
+			if (actions[a].keys[i][0] == k1 && actions[a].keys[i][1] == k2)
+				return &actions[a];
+	return NULL;
+}
+
+static bool is_prefix(int key)
+{
+	for (size_t a = 0; a < nactions; a++)
+		for (size_t i = 0; i < KEYS_MAX && actions[a].keys[i][0]; i++)
+			if (actions[a].keys[i][0] == key && actions[a].keys[i][1])
+				return true;
+	return false;
+}
+
+const char *keys_key_name(int key, bool ascii, char *buf, size_t cap)
+{
+	static const char *const special[][2] = {
+		[K_UP - K_UP] = { "↑", "Up" },
+		[K_DOWN - K_UP] = { "↓", "Down" },
+		[K_LEFT - K_UP] = { "←", "Left" },
+		[K_RIGHT - K_UP] = { "→", "Right" },
+		[K_PGUP - K_UP] = { "PgUp", "PgUp" },
+		[K_PGDN - K_UP] = { "PgDn", "PgDn" },
+		[K_HOME - K_UP] = { "Home", "Home" },
+		[K_END - K_UP] = { "End", "End" },
+		[K_BTAB - K_UP] = { "Shift-Tab", "Shift-Tab" },
+		[K_F1 - K_UP] = { "F1", "F1" },
+		[K_ENTER - K_UP] = { "Enter", "Enter" },
+		[K_BACKSPACE - K_UP] = { "Backspace", "Backspace" },
+		[K_DELETE - K_UP] = { "Delete", "Delete" },
+	};
+	const char *s = NULL;
+	if (key >= K_UP && key < K_LAST_)
+		s = special[key - K_UP][ascii];
+	else if (key == '\t')
+		s = "Tab";
+	else if (key == '\r' || key == '\n')
+		s = "Enter";
+	else if (key == K_ESC)
+		s = "Esc";
+	else if (key == ' ')
+		s = "Space";
+	else if (key == 127)
+		s = "Backspace";
+	if (s)
+		snprintf(buf, cap, "%s", s);
+	else if (key > 0 && key < 0x20)
+		snprintf(buf, cap, "Ctrl-%c", key + '@');
+	else if ((key >= 0x7F && key < 0xA0) || key < 0 || key > 0x10FFFF)
+		snprintf(buf, cap, "U+%04X", (unsigned)key);
+	else {
+		char enc[5] = { 0 };
+		enc[utf8_encode((uint32_t)key, enc)] = '\0';
+		snprintf(buf, cap, "%s", enc);
+	}
+	return buf;
+}
+
+/* "z: a toggle, o open, ..." so that a half-typed sequence says what
+ * can follow. */
+static void prefix_hint(struct view *v, int prefix)
+{
+	char hint[VIEW_MSG_MAX] = "", name[32];
+	size_t n = 0;
+	for (size_t a = 0; a < nactions; a++)
+		for (size_t i = 0; i < KEYS_MAX && actions[a].keys[i][0]; i++) {
+			if (actions[a].keys[i][0] != prefix || !actions[a].keys[i][1])
+				continue;
+			keys_key_name(actions[a].keys[i][1], v->ascii, name, sizeof name);
+			int w = snprintf(hint + n, sizeof hint - n, "%s%s %s",
+			                 n ? ", " : "", name, actions[a].name);
+			if (w > 0 && (size_t)w < sizeof hint - n)
+				n += (size_t)w;
+		}
+	keys_key_name(prefix, v->ascii, name, sizeof name);
+	view_message(v, false, "%s- %s", name, hint);
+}
+
+unsigned keys_dispatch(struct keys_state *ks, struct view *v, int key)
+{
+	if (v->prompt.kind)
+		return view_prompt_key(v, key);
+	unsigned rd = 0;
+	if (v->msg[0]) {
+		v->msg[0] = '\0';
+		rd |= RD_STATUS;
+	}
+	char name[32], name2[32];
+	if (ks->pending) {
+		int prefix = ks->pending;
+		ks->pending = 0;
+		const struct action *a = keys_lookup(prefix, key);
+		if (a && v->help.open && !a->in_help)
+			return rd;
+		if (a)
+			return rd | a->fn(v, key);
+		if (key != K_ESC)
+			view_message(v, true, "Unknown key: %s%s",
+			             keys_key_name(prefix, v->ascii, name, sizeof name),
+			             keys_key_name(key, v->ascii, name2, sizeof name2));
+		return rd | RD_STATUS;
+	}
+	const struct action *a = keys_lookup(key, 0);
+	if (a && v->help.open && !a->in_help)
+		return rd;
+	if (a)
+		return rd | a->fn(v, key);
+	if (is_prefix(key) && !v->help.open) {
+		ks->pending = key;
+		prefix_hint(v, key);
+		return rd | RD_STATUS;
+	}
+	if (!v->help.open)
+		view_message(v, true, "Unknown key: %s (? for help)",
+		             keys_key_name(key, v->ascii, name, sizeof name));
+	return rd | RD_STATUS;
+}
+
+/* --- the help screen -------------------------------------------------- */
+
+static void add_line(struct help *h, size_t *cap, const char *keys, const char *text)
+{
+	grow_array(&h->lines, cap, h->n + 1, sizeof *h->lines);
+	h->lines[h->n++] = (struct help_line){ .keys = keys, .text = text };
+}
+
+/* "j, ↓, Ctrl-E": the action's keys as the table has them, each name
+ * once (Return and keypad Enter are both "Enter"). */
+static const char *keys_text(struct help *h, const struct action *a, bool ascii)
+{
+	char out[128] = "", one[64], k1[32], k2[32];
+	size_t n = 0;
+	for (size_t i = 0; i < KEYS_MAX && a->keys[i][0]; i++) {
+		if (pane_digit(a->keys[i][0], a->keys[i][1])) {
+			if (a->keys[i][0] != '1')
+				continue;
+			snprintf(one, sizeof one, ascii ? "1-9" : "1–9");
+		} else {
+			keys_key_name(a->keys[i][0], ascii, k1, sizeof k1);
+			if (a->keys[i][1])
+				keys_key_name(a->keys[i][1], ascii, k2, sizeof k2);
+			snprintf(one, sizeof one, "%s%s", k1, a->keys[i][1] ? k2 : "");
+		}
+		bool dup = false;
+		for (const char *p = out; (p = strstr(p, one)); p++) {
+			size_t l = strlen(one);
+			if ((p == out || p[-1] == ' ') && (p[l] == ',' || p[l] == '\0'))
+				dup = true;
+		}
+		int w = dup ? 0 : snprintf(out + n, sizeof out - n, "%s%s", n ? ", " : "", one);
+		if (w > 0 && (size_t)w < sizeof out - n)
+			n += (size_t)w;
+	}
+	return arena_strdup(&h->arena, out);
+}
+
+void help_build(struct help *h, bool ascii)
+{
+	*h = (struct help){ .arena = ARENA_INIT };
+	size_t cap = 0;
+	for (int g = 0; g < G_COUNT_; g++) {
+		if (g)
+			add_line(h, &cap, "", "");
+		add_line(h, &cap, NULL, group_names[g]);
+		for (size_t a = 0; a < nactions; a++) {
+			if (actions[a].group != (enum action_group)g)
+				continue;
+			const char *keys = keys_text(h, &actions[a], ascii);
+			const char *text = actions[a].mouse
+				? arena_printf(&h->arena, "%s; mouse: %s",
+				               actions[a].help, actions[a].mouse)
+				: actions[a].help;
+			int w = (int)str_width(keys, strlen(keys));
+			if (w > h->keys_width)
+				h->keys_width = w;
+			add_line(h, &cap, keys, text);
+		}
+	}
+}
+
+void help_free(struct help *h)
+{
+	if (!h)
+		return;
+	arena_free(&h->arena);
+	free(h->lines);
+	*h = (struct help){ .arena = ARENA_INIT };
+}

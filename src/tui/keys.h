@@ -1,0 +1,93 @@
+#pragma once
+/*
+ * Keys and the one table of actions: each action has its name, its keys,
+ * its help line and its function, and both the dispatch and the help
+ * screen read that table, so they cannot drift apart. No curses here:
+ * tui.c translates curses' key codes into the K_ codes below. Owned by
+ * the viewer (src/tui/).
+ */
+#include <stdbool.h>
+#include <stddef.h>
+#include "arena.h"
+#include "view.h"
+
+/* A key is a Unicode code point (control characters included), or one of
+ * these, which lie beyond Unicode. */
+enum {
+	K_UP = 0x110000,
+	K_DOWN,
+	K_LEFT,
+	K_RIGHT,
+	K_PGUP,
+	K_PGDN,
+	K_HOME,
+	K_END,
+	K_BTAB,         /* Shift-Tab */
+	K_F1,
+	K_ENTER,        /* the keypad's Enter; Return is '\r' */
+	K_BACKSPACE,
+	K_DELETE,
+	K_LAST_,
+};
+#define K_CTRL(c) ((c) & 0x1f)
+#define K_ESC 27
+
+/* At most this many key sequences per action. */
+#define KEYS_MAX 9
+
+enum action_group {
+	G_PANES,
+	G_SCROLL,
+	G_ENTRIES,
+	G_FOLDS,
+	G_SEARCH,
+	G_OTHER,
+	G_COUNT_
+};
+
+struct action {
+	const char *name;       /* "next-pane": for messages and tests */
+	enum action_group group;
+	const char *help;       /* one line on the help screen */
+	const char *mouse;      /* what the mouse does for it, or NULL */
+	unsigned (*fn)(struct view *v, int key);
+	bool in_help;           /* also acts while the help is shown */
+	/* Key sequences: one key, or a prefix key then a key ("za"). A
+	 * sequence starting with 0 ends the list. */
+	int keys[KEYS_MAX][2];
+};
+
+extern const struct action actions[];
+extern const size_t nactions;
+extern const char *const group_names[G_COUNT_];
+
+struct keys_state {
+	int pending;            /* a prefix key waiting for its second key */
+};
+
+/* Runs what key means now: prompt editing while the prompt is open, the
+ * second key of a prefix, or the action bound to it. Returns enum redraw. */
+unsigned keys_dispatch(struct keys_state *ks, struct view *v, int key);
+
+/* The action for the sequence (k1, k2); k2 is 0 for a single key. NULL
+ * when unbound. */
+const struct action *keys_lookup(int k1, int k2);
+
+/* How a key is written on the help screen: "PgDn", "Ctrl-L", "↑", "j". */
+const char *keys_key_name(int key, bool ascii, char *buf, size_t cap);
+
+/* The help screen, generated from the table. */
+struct help_line {
+	const char *keys;       /* "j, ↓"; NULL on a heading */
+	const char *text;       /* the help, or the heading's title */
+};
+
+struct help {
+	struct arena arena;     /* owns lines and their strings */
+	struct help_line *lines;
+	size_t n;
+	int keys_width;         /* display columns of the widest keys */
+};
+
+void help_build(struct help *h, bool ascii);
+void help_free(struct help *h);

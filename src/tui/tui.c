@@ -1,0 +1,268 @@
+/*
+ * The loop: read a key, act on the view, draw once. Terminal setup and
+ * the one way out that restores the terminal live here too.
+ */
+#include "tui.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+#include "draw.h"
+#include "keys.h"
+#include "osc52.h"
+#include "termcheck.h"
+#include "view.h"
+
+/* Set by the signal handlers, read by the loop; nothing else. */
+static volatile sig_atomic_t got_signal;
+
+static void on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+static const int caught[] = { SIGINT, SIGTERM, SIGHUP };
+#define NCAUGHT (sizeof caught / sizeof *caught)
+
+/* No SA_RESTART: a signal interrupts the blocking read, so the loop sees
+ * it at once. A signal ignored when we started (nohup) stays ignored. */
+static void catch_signals(struct sigaction old[NCAUGHT])
+{
+	struct sigaction sa = { .sa_handler = on_signal };
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < NCAUGHT; i++) {
+		sigaction(caught[i], &sa, &old[i]);
+		if (old[i].sa_handler == SIG_IGN)
+			sigaction(caught[i], &old[i], NULL);
+	}
+}
+
+static void restore_signals(const struct sigaction old[NCAUGHT])
+{
+	for (size_t i = 0; i < NCAUGHT; i++)
+		sigaction(caught[i], &old[i], NULL);
+}
+
+/* The size from the terminal itself: LINES and COLUMNS in the
+ * environment may be stale, and a broken pty may report nonsense. */
+static void fit_terminal(int *cols, int *rows)
+{
+	struct winsize ws;
+	int r = LINES, c = COLS;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row && ws.ws_col) {
+		r = ws.ws_row;
+		c = ws.ws_col;
+	}
+	r = r < 1 ? 1 : r > VIEW_MAX_SIZE ? VIEW_MAX_SIZE : r;
+	c = c < 1 ? 1 : c > VIEW_MAX_SIZE ? VIEW_MAX_SIZE : c;
+	if (r != LINES || c != COLS)
+		resizeterm(r, c);
+	*cols = c;
+	*rows = r;
+}
+
+static const struct {
+	int curses, key;
+} key_map[] = {
+	{ .curses = KEY_UP, .key = K_UP },
+	{ .curses = KEY_DOWN, .key = K_DOWN },
+	{ .curses = KEY_LEFT, .key = K_LEFT },
+	{ .curses = KEY_RIGHT, .key = K_RIGHT },
+	{ .curses = KEY_PPAGE, .key = K_PGUP },
+	{ .curses = KEY_NPAGE, .key = K_PGDN },
+	{ .curses = KEY_HOME, .key = K_HOME },
+	{ .curses = KEY_END, .key = K_END },
+	{ .curses = KEY_BTAB, .key = K_BTAB },
+	{ .curses = KEY_F(1), .key = K_F1 },
+	{ .curses = KEY_ENTER, .key = K_ENTER },
+	{ .curses = KEY_BACKSPACE, .key = K_BACKSPACE },
+	{ .curses = KEY_DC, .key = K_DELETE },
+};
+
+static int translate(int curses_key)
+{
+	for (size_t i = 0; i < sizeof key_map / sizeof *key_map; i++)
+		if (key_map[i].curses == curses_key)
+			return key_map[i].key;
+	return 0;
+}
+
+static unsigned mouse_event(struct draw *d, struct view *v, const MEVENT *me)
+{
+	const struct geometry *g = &v->geo;
+	if (me->bstate & BUTTON4_PRESSED)
+		return view_scroll(v, -3);
+#ifdef BUTTON5_PRESSED
+	if (me->bstate & BUTTON5_PRESSED)
+		return view_scroll(v, 3);
+#endif
+	if (!(me->bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
+		return 0;
+	if (v->help.open)
+		return view_help(v, 0);
+	if (me->y == g->bar_row) {
+		long i = draw_tab_at(d, me->x);
+		return i >= 0 ? view_set_pane(v, (size_t)i) : 0;
+	}
+	if (me->y >= g->content_row && me->y < g->content_row + g->content_rows)
+		return view_click_content(v, me->y - g->content_row, me->x);
+	return 0;
+}
+
+/* Like a key, a click or a turn of the wheel clears the message; a
+ * button's release, which terminals also report, does nothing. */
+static unsigned mouse(struct draw *d, struct view *v)
+{
+	MEVENT me;
+	if (getmouse(&me) != OK || v->prompt.kind || v->geo.too_small)
+		return 0;
+	char msg[sizeof v->msg];
+	memcpy(msg, v->msg, sizeof msg);
+	v->msg[0] = '\0';
+	unsigned rd = mouse_event(d, v, &me);
+	if (!rd) {
+		memcpy(v->msg, msg, sizeof msg);
+		return 0;
+	}
+	return rd | (msg[0] ? RD_STATUS : 0);
+}
+
+/* The clipboard escape goes to the terminal after curses has flushed its
+ * own output, so the two never interleave. */
+static void copy_to_terminal(const char *text)
+{
+	char buf[2048];
+	size_t n = osc52_format(buf, sizeof buf, text);
+	for (size_t off = 0; off < n;) {
+		ssize_t w = write(STDOUT_FILENO, buf + off, n - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			break;
+		off += (size_t)w;
+	}
+}
+
+/* Consecutive read errors that mean the terminal has gone. */
+#define MAX_READ_ERRORS 100
+
+static int run(struct view *v, struct draw *d)
+{
+	struct keys_state ks = { 0 };
+	unsigned rd = RD_ALL;
+	int errors = 0;
+	while (!got_signal && !(rd & RD_QUIT)) {
+		if (rd) {
+			if (rd & RD_CLEAR)
+				clearok(curscr, TRUE);
+			draw(d, v, rd);
+			refresh();
+			if (rd & RD_COPY)
+				copy_to_terminal(v->copy);
+			rd = 0;
+		}
+		wint_t ch;
+		int r = get_wch(&ch);
+		if (r == ERR) {
+			if (++errors >= MAX_READ_ERRORS)
+				break;
+			continue;
+		}
+		errors = 0;
+		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
+			int cols, rows;
+			fit_terminal(&cols, &rows);
+			rd |= view_resize(v, cols, rows);
+		} else if (r == KEY_CODE_YES && ch == KEY_MOUSE) {
+			rd |= mouse(d, v);
+		} else if (v->geo.too_small) {
+			/* Only quitting makes sense on the notice. */
+			if (ch == 'q' || ch == 'Q' || ch == K_CTRL('C'))
+				rd |= RD_QUIT;
+		} else {
+			int key = r == KEY_CODE_YES ? translate((int)ch) : (int)ch;
+			if (key)
+				rd |= keys_dispatch(&ks, v, key);
+		}
+	}
+	if (got_signal == SIGTERM || got_signal == SIGHUP)
+		return 128 + got_signal;
+	return 0;
+}
+
+int tui_run(const struct resume *r, const struct tui_options *o)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return -1;
+	setlocale(LC_CTYPE, "");
+	if (!termcheck_usable())
+		return -1;
+	const char *nc = getenv("NO_COLOR");
+	bool color = !o->no_color && !(nc && *nc);
+	bool ascii = o->ascii || strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
+
+	struct sigaction old[NCAUGHT];
+	got_signal = 0;
+	catch_signals(old);
+	SCREEN *scr = newterm(NULL, stdout, stdin);
+	if (!scr) {
+		restore_signals(old);
+		return -1;
+	}
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	meta(stdscr, TRUE);
+	intrflush(stdscr, FALSE);
+	idlok(stdscr, TRUE);    /* scroll with insert/delete line: few bytes */
+	curs_set(0);
+	set_escdelay(25);
+	if (!o->no_mouse) {
+		mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+		          | BUTTON5_PRESSED
+#endif
+		          , NULL);
+		mouseinterval(0);       /* a press is a click: no waiting */
+	}
+
+	struct view v;
+	struct help h;
+	struct draw d;
+	view_init(&v, r, ascii);
+	help_build(&h, ascii);
+	v.help.nlines = (long)h.n;
+	draw_init(&d, &v, color, &h);
+	int cols, rows;
+	fit_terminal(&cols, &rows);
+	view_resize(&v, cols, rows);
+	view_pane(&v);
+	if (o->section) {
+		long i = view_find_pane(&v, o->section);
+		char name[VIEW_PAT_MAX];
+		view_clean_text(name, sizeof name, o->section);
+		if (i < 0)
+			view_message(&v, true, "No pane matches \"%s\"", name);
+		else
+			view_set_pane(&v, (size_t)i);
+	}
+	if (o->search)
+		view_search(&v, o->search);
+
+	int status = run(&v, &d);
+
+	endwin();
+	delscreen(scr);
+	restore_signals(old);
+	draw_free(&d);
+	help_free(&h);
+	view_free(&v);
+	return status;
+}

@@ -1,0 +1,585 @@
+#include "view.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "utf8.h"
+
+/* --- folds and filter, as the layout asks about them ------------------- */
+
+bool view_entry_folded(const struct view *v, int sec, int ent)
+{
+	return v->ent_fold[v->ent_base[sec] + (size_t)ent];
+}
+
+bool view_entry_shown(const struct view *v, int sec, int ent)
+{
+	return v->ent_shown[v->ent_base[sec] + (size_t)ent];
+}
+
+static bool hook_entry_folded(void *ctx, size_t sec, size_t ent)
+{
+	return view_entry_folded(ctx, (int)sec, (int)ent);
+}
+
+static bool hook_section_folded(void *ctx, size_t sec)
+{
+	const struct view *v = ctx;
+	return v->sec_fold[sec];
+}
+
+static bool hook_entry_shown(void *ctx, size_t sec, size_t ent)
+{
+	return view_entry_shown(ctx, (int)sec, (int)ent);
+}
+
+static bool hook_none(void *ctx, size_t sec, size_t ent)
+{
+	return false;
+}
+
+/* Section folds only mean something where headings are shown (All). */
+static const struct layout_hooks all_hooks = {
+	.entry_folded = hook_entry_folded,
+	.section_folded = hook_section_folded,
+	.entry_shown = hook_entry_shown,
+};
+static const struct layout_hooks section_hooks = {
+	.entry_folded = hook_entry_folded,
+	.entry_shown = hook_entry_shown,
+};
+/* The header alone: a layout whose sections all have no shown entry. */
+static const struct layout_hooks header_hooks = {
+	.entry_shown = hook_none,
+};
+
+/* --- life cycle ------------------------------------------------------- */
+
+void view_init(struct view *v, const struct resume *r, bool ascii)
+{
+	memset(v, 0, sizeof *v);
+	v->r = r;
+	v->ascii = ascii;
+	v->gen = v->wgen = 1;
+	v->mcur = -1;
+	v->npanes = r->nsections + 1;
+	v->panes = xmalloc(v->npanes * sizeof *v->panes);
+	for (size_t i = 0; i < v->npanes; i++)
+		v->panes[i] = (struct pane){
+			.section = (int)i - 1,
+			.cur_sec = -1,
+		};
+	v->ent_base = xmalloc((r->nsections + 1) * sizeof *v->ent_base);
+	for (size_t s = 0; s < r->nsections; s++) {
+		v->ent_base[s] = v->nent;
+		v->nent += r->sections[s].nentries;
+	}
+	v->ent_base[r->nsections] = v->nent;
+	v->sec_fold = calloc(r->nsections + 1, sizeof *v->sec_fold);
+	v->ent_fold = calloc(v->nent + 1, sizeof *v->ent_fold);
+	v->ent_shown = xmalloc((v->nent + 1) * sizeof *v->ent_shown);
+	if (!v->sec_fold || !v->ent_fold)
+		die_oom();
+	for (size_t i = 0; i < v->nent; i++)
+		v->ent_shown[i] = true;
+}
+
+void view_free(struct view *v)
+{
+	if (!v)
+		return;
+	for (size_t i = 0; i < v->npanes; i++) {
+		layout_free(&v->panes[i].lay);
+		free(v->panes[i].items);
+	}
+	free(v->panes);
+	free(v->ent_base);
+	free(v->sec_fold);
+	free(v->ent_fold);
+	free(v->ent_shown);
+	free(v->m);
+	layout_free(&v->header);
+	layout_free(&v->slay);
+	memset(v, 0, sizeof *v);
+}
+
+static long clampl(long x, long lo, long hi)
+{
+	return x < lo ? lo : x > hi ? hi : x;
+}
+
+/* --- geometry --------------------------------------------------------- */
+
+unsigned view_resize(struct view *v, int cols, int rows)
+{
+	struct geometry *g = &v->geo;
+	cols = (int)clampl(cols, 1, VIEW_MAX_SIZE);
+	rows = (int)clampl(rows, 1, VIEW_MAX_SIZE);
+	int old_w = g->text_w;
+	*g = (struct geometry){ .cols = cols, .rows = rows };
+	g->too_small = cols < VIEW_MIN_COLS || rows < VIEW_MIN_ROWS;
+	/* One column on the left for the current-entry marker. */
+	g->text_w = cols - 1 > VIEW_MAX_TEXT ? VIEW_MAX_TEXT : cols - 1;
+	if (g->text_w < LAYOUT_MIN_WIDTH)
+		g->text_w = LAYOUT_MIN_WIDTH;
+	g->text_x = cols > g->text_w + 1 ? (cols - g->text_w - 1) / 2 : 0;
+	if (g->text_w != old_w) {
+		v->gen++;
+		v->wgen++;
+		layout_build(&v->header, v->r, &(struct layout_opts){
+			.width = g->text_w, .section = -1, .header = true,
+			.ascii = v->ascii, .hooks = &header_hooks,
+		});
+	}
+	int nhead = 0;
+	while ((size_t)nhead < v->header.n &&
+	       v->header.lines[nhead].kind == LINE_HEADER)
+		nhead++;
+	bool full = rows >= VIEW_FULL_HEADER_ROWS;
+	if (!g->too_small && nhead)
+		g->header_rows = full ? (nhead > 4 ? 4 : nhead) : 1;
+	/* A full header gets a blank line before the pane bar. */
+	g->bar_row = g->header_rows + (full && g->header_rows ? 1 : 0);
+	g->content_row = g->bar_row + 1;
+	g->status_row = rows - 1;
+	g->content_rows = g->status_row - g->content_row;
+	if (g->content_rows < 1)
+		g->content_rows = 1;
+	return RD_ALL;
+}
+
+/* --- panes ------------------------------------------------------------ */
+
+const char *view_pane_name(const struct view *v, size_t i)
+{
+	if (i == 0)
+		return "All";
+	const char *t = v->r->sections[i - 1].title;
+	return t ? t : v->r->sections[i - 1].key ? v->r->sections[i - 1].key : "?";
+}
+
+long view_find_pane(const struct view *v, const char *name)
+{
+	size_t n = strlen(name);
+	if (!n)
+		return -1;
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < v->npanes; i++) {
+			const char *cand[2] = { view_pane_name(v, i),
+				i ? v->r->sections[i - 1].key : NULL };
+			for (int c = 0; c < 2; c++) {
+				if (!cand[c])
+					continue;
+				if (pass == 0 ? strcasecmp(cand[c], name) == 0
+				              : strncasecmp(cand[c], name, n) == 0)
+					return (long)i;
+			}
+		}
+	}
+	return -1;
+}
+
+/* Items are in (section, entry) order with a heading (-1) first. */
+static int item_cmp(const struct item *it, int sec, int ent)
+{
+	if (it->sec != sec)
+		return it->sec < sec ? -1 : 1;
+	return it->ent < ent ? -1 : it->ent > ent ? 1 : 0;
+}
+
+long pane_find_item(const struct pane *p, int sec, int ent)
+{
+	size_t lo = 0, hi = p->nitems;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = item_cmp(&p->items[mid], sec, ent);
+		if (c == 0)
+			return (long)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+long pane_item_at(const struct pane *p, long line)
+{
+	if (!p->nitems)
+		return -1;
+	size_t lo = 0, hi = p->nitems;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (p->items[mid].line <= line)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (long)lo;
+}
+
+long pane_item_end(const struct pane *p, size_t i)
+{
+	return i + 1 < p->nitems ? p->items[i + 1].line : (long)p->lay.n;
+}
+
+static long max_top(const struct view *v, const struct pane *p)
+{
+	long m = (long)p->lay.n - v->geo.content_rows;
+	return m > 0 ? m : 0;
+}
+
+static void set_current(struct pane *p, long i)
+{
+	if (i < 0 || (size_t)i >= p->nitems) {
+		p->cur_sec = p->cur_ent = -1;
+		return;
+	}
+	p->cur_sec = p->items[i].sec;
+	p->cur_ent = p->items[i].ent;
+}
+
+static long current_item(const struct pane *p)
+{
+	return p->cur_sec < 0 ? -1 : pane_find_item(p, p->cur_sec, p->cur_ent);
+}
+
+void pane_sync(struct view *v, struct pane *p)
+{
+	if (p->gen == v->gen)
+		return;
+	/* Keep the line at the top where it was: remember it by its item. */
+	long ai = p->gen ? pane_item_at(p, p->top) : -1;
+	int asec = 0, aent = 0;
+	long aoff = 0;
+	if (ai >= 0) {
+		asec = p->items[ai].sec;
+		aent = p->items[ai].ent;
+		aoff = p->top - p->items[ai].line;
+	}
+	bool all = p->section < 0;
+	layout_build(&p->lay, v->r, &(struct layout_opts){
+		.width = v->geo.text_w,
+		.section = p->section,
+		.headings = all,
+		.gutter = true,
+		.ascii = v->ascii,
+		.hooks = all ? &all_hooks : &section_hooks,
+		.ctx = v,
+	});
+	p->nitems = 0;
+	for (size_t i = 0; i < p->lay.n; i++) {
+		const struct line *l = &p->lay.lines[i];
+		if (l->kind != LINE_ENTRY_HEAD && l->kind != LINE_SECTION)
+			continue;
+		grow_array(&p->items, &p->capitems, p->nitems + 1, sizeof *p->items);
+		p->items[p->nitems++] = (struct item){
+			.line = (long)i, .sec = l->section, .ent = l->entry,
+		};
+	}
+	if (ai >= 0) {
+		long j = pane_find_item(p, asec, aent);
+		if (j < 0 && aent >= 0) {
+			j = pane_find_item(p, asec, -1);    /* its section folded */
+			aoff = 0;
+		}
+		if (j >= 0) {
+			long len = pane_item_end(p, (size_t)j) - p->items[j].line;
+			p->top = p->items[j].line + clampl(aoff, 0, len > 0 ? len - 1 : 0);
+		}
+	}
+	p->gen = v->gen;
+	p->top = clampl(p->top, 0, max_top(v, p));
+	if (current_item(p) < 0) {
+		long h = p->cur_sec >= 0 ? pane_find_item(p, p->cur_sec, -1) : -1;
+		set_current(p, h >= 0 ? h : pane_item_at(p, p->top));
+	}
+}
+
+struct pane *view_pane(struct view *v)
+{
+	struct pane *p = &v->panes[v->cur];
+	pane_sync(v, p);
+	p->top = clampl(p->top, 0, max_top(v, p));
+	if (p->cur_sec < 0)
+		set_current(p, pane_item_at(p, p->top));
+	return p;
+}
+
+unsigned view_set_pane(struct view *v, size_t i)
+{
+	if (i >= v->npanes)
+		return 0;
+	v->cur = i;
+	view_pane(v);
+	return RD_BAR | RD_CONTENT | RD_STATUS;
+}
+
+unsigned view_next_pane(struct view *v, int key)
+{
+	return view_set_pane(v, (v->cur + 1) % v->npanes);
+}
+
+unsigned view_prev_pane(struct view *v, int key)
+{
+	return view_set_pane(v, (v->cur + v->npanes - 1) % v->npanes);
+}
+
+unsigned view_pane_key(struct view *v, int key)
+{
+	size_t i = (size_t)(key - '1');
+	if (key < '1' || i >= v->npanes) {
+		view_message(v, true, "No pane %d: there are %zu", key - '0',
+		             v->npanes);
+		return RD_STATUS;
+	}
+	return view_set_pane(v, i);
+}
+
+/* --- scrolling -------------------------------------------------------- */
+
+static long help_rows(const struct view *v)
+{
+	long r = v->geo.content_rows - 2;       /* inside the box */
+	return r > 1 ? r : 1;
+}
+
+/* After a scroll the marked entry stays on screen: when it left, the
+ * entry at the top becomes current. */
+static void follow(struct view *v, struct pane *p)
+{
+	long i = current_item(p);
+	long bottom = p->top + v->geo.content_rows;
+	if (i >= 0 && p->items[i].line < bottom &&
+	    pane_item_end(p, (size_t)i) > p->top)
+		return;
+	set_current(p, pane_item_at(p, p->top));
+}
+
+/* Scrolls the help or the pane to line top, clamped. */
+static unsigned scroll_to(struct view *v, long top)
+{
+	if (v->help.open) {
+		long max = v->help.nlines - help_rows(v);
+		top = clampl(top, 0, max > 0 ? max : 0);
+		if (top == v->help.top)
+			return 0;
+		v->help.top = top;
+		return RD_CONTENT;
+	}
+	struct pane *p = view_pane(v);
+	top = clampl(top, 0, max_top(v, p));
+	if (top == p->top)
+		return 0;
+	p->top = top;
+	follow(v, p);
+	return RD_CONTENT | RD_STATUS;
+}
+
+unsigned view_scroll(struct view *v, long delta)
+{
+	long top = v->help.open ? v->help.top : view_pane(v)->top;
+	return scroll_to(v, top + delta);
+}
+
+static long page(const struct view *v)
+{
+	long n = (v->help.open ? help_rows(v) : v->geo.content_rows) - 1;
+	return n > 1 ? n : 1;
+}
+
+unsigned view_line_down(struct view *v, int key) { return view_scroll(v, 1); }
+unsigned view_line_up(struct view *v, int key) { return view_scroll(v, -1); }
+unsigned view_page_down(struct view *v, int key) { return view_scroll(v, page(v)); }
+unsigned view_page_up(struct view *v, int key) { return view_scroll(v, -page(v)); }
+unsigned view_half_down(struct view *v, int key) { return view_scroll(v, (page(v) + 1) / 2); }
+unsigned view_half_up(struct view *v, int key) { return view_scroll(v, -(page(v) + 1) / 2); }
+
+/* g and G also mark the first or last entry, as a reader expects. */
+unsigned view_home(struct view *v, int key)
+{
+	unsigned rd = scroll_to(v, 0);
+	if (!v->help.open) {
+		struct pane *p = view_pane(v);
+		set_current(p, p->nitems ? 0 : -1);
+		rd |= RD_CONTENT;
+	}
+	return rd;
+}
+
+unsigned view_end(struct view *v, int key)
+{
+	unsigned rd = scroll_to(v, LONG_MAX / 2);
+	if (!v->help.open) {
+		struct pane *p = view_pane(v);
+		set_current(p, (long)p->nitems - 1);
+		rd |= RD_CONTENT;
+	}
+	return rd;
+}
+
+/* --- entries ---------------------------------------------------------- */
+
+/* Scrolls so that item i's first line shows, putting it at the top when
+ * it was off screen. */
+static void reveal(struct view *v, struct pane *p, long line)
+{
+	if (line < p->top || line >= p->top + v->geo.content_rows)
+		p->top = clampl(line, 0, max_top(v, p));
+}
+
+static unsigned step_entry(struct view *v, int dir)
+{
+	if (v->help.open)
+		return view_scroll(v, dir);
+	struct pane *p = view_pane(v);
+	long i = current_item(p);
+	long j = i < 0 ? pane_item_at(p, p->top) : i + dir;
+	if (j < 0 || (size_t)j >= p->nitems) {
+		view_message(v, false, dir > 0 ? "Last entry" : "First entry");
+		return RD_STATUS;
+	}
+	set_current(p, j);
+	reveal(v, p, p->items[j].line);
+	return RD_CONTENT | RD_STATUS;
+}
+
+unsigned view_next_entry(struct view *v, int key) { return step_entry(v, 1); }
+unsigned view_prev_entry(struct view *v, int key) { return step_entry(v, -1); }
+
+/* --- folding ---------------------------------------------------------- */
+
+enum fold_op { FOLD_TOGGLE, FOLD_OPEN, FOLD_CLOSE };
+
+/* Lays out again keeping the current item on the same screen row. */
+static void relayout_keep(struct view *v, struct pane *p, long row)
+{
+	v->gen++;
+	pane_sync(v, p);
+	long i = current_item(p);
+	if (i >= 0)
+		p->top = clampl(p->items[i].line - row, 0, max_top(v, p));
+}
+
+static unsigned fold(struct view *v, enum fold_op op)
+{
+	if (v->help.open)
+		return 0;
+	struct pane *p = view_pane(v);
+	long i = current_item(p);
+	if (i < 0)
+		return 0;
+	struct item it = p->items[i];
+	bool *flag = it.ent >= 0
+		? &v->ent_fold[v->ent_base[it.sec] + (size_t)it.ent]
+		: &v->sec_fold[it.sec];
+	bool want = op == FOLD_TOGGLE ? !*flag : op == FOLD_CLOSE;
+	/* As in vim, closing what is closed closes the fold around it: the
+	 * section, where sections fold (All). */
+	if (op == FOLD_CLOSE && *flag && it.ent >= 0 && p->section < 0) {
+		flag = &v->sec_fold[it.sec];
+		p->cur_ent = -1;
+	}
+	if (*flag == want)
+		return 0;
+	*flag = want;
+	relayout_keep(v, p, it.line - p->top);
+	return RD_CONTENT | RD_STATUS;
+}
+
+unsigned view_fold_toggle(struct view *v, int key) { return fold(v, FOLD_TOGGLE); }
+unsigned view_fold_open(struct view *v, int key) { return fold(v, FOLD_OPEN); }
+unsigned view_fold_close(struct view *v, int key) { return fold(v, FOLD_CLOSE); }
+
+static unsigned fold_everything(struct view *v, bool folded)
+{
+	if (v->help.open)
+		return 0;
+	struct pane *p = view_pane(v);
+	long i = current_item(p);
+	long row = i >= 0 ? p->items[i].line - p->top : 0;
+	for (size_t s = 0; s < v->r->nsections; s++)
+		v->sec_fold[s] = folded;
+	for (size_t e = 0; e < v->nent; e++)
+		v->ent_fold[e] = folded;
+	relayout_keep(v, p, row);
+	view_message(v, false, folded ? "Folded everything" : "Opened everything");
+	return RD_CONTENT | RD_STATUS;
+}
+
+unsigned view_open_all(struct view *v, int key) { return fold_everything(v, false); }
+unsigned view_fold_all(struct view *v, int key) { return fold_everything(v, true); }
+
+/* --- mouse, copy, help, quit ------------------------------------------ */
+
+unsigned view_click_content(struct view *v, int row, int x)
+{
+	if (v->help.open || v->geo.too_small)
+		return 0;
+	struct pane *p = view_pane(v);
+	long line = p->top + row;
+	if (row < 0 || line >= (long)p->lay.n)
+		return 0;
+	long i = pane_item_at(p, line);
+	if (i < 0)
+		return 0;
+	/* A click on the title of the marked entry, or on its fold marker
+	 * (the gutter), folds it; elsewhere it marks the entry. */
+	bool on_marker = x <= v->geo.text_x + 3;
+	if (line == p->items[i].line && (i == current_item(p) || on_marker)) {
+		set_current(p, i);
+		return fold(v, FOLD_TOGGLE) | RD_CONTENT;
+	}
+	set_current(p, i);
+	return RD_CONTENT | RD_STATUS;
+}
+
+unsigned view_copy(struct view *v, int key)
+{
+	if (v->help.open)
+		return 0;
+	struct pane *p = view_pane(v);
+	const struct header *h = &v->r->header;
+	const char *what = NULL;
+	if (p->cur_sec >= 0 && p->cur_ent >= 0)
+		what = v->r->sections[p->cur_sec].entries[p->cur_ent].url;
+	if (!what && h->emails.n)
+		what = h->emails.v[0];
+	if (!what && h->websites.n)
+		what = h->websites.v[0];
+	if (!what) {
+		view_message(v, true, "Nothing to copy: no link or email");
+		return RD_STATUS;
+	}
+	view_clean_text(v->copy, sizeof v->copy, what);
+	view_message(v, false, "Copied %s", v->copy);
+	return RD_COPY | RD_STATUS;
+}
+
+unsigned view_help(struct view *v, int key)
+{
+	v->help.open = !v->help.open;
+	v->help.top = 0;
+	return RD_ALL;
+}
+
+unsigned view_quit(struct view *v, int key)
+{
+	if (v->help.open)
+		return view_help(v, key);
+	return RD_QUIT;
+}
+
+unsigned view_cancel(struct view *v, int key)
+{
+	if (v->help.open)
+		return view_help(v, key);
+	v->msg[0] = '\0';
+	return RD_STATUS;
+}
+
+unsigned view_redraw(struct view *v, int key)
+{
+	return RD_ALL | RD_CLEAR;
+}

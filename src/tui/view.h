@@ -1,0 +1,220 @@
+#pragma once
+/*
+ * The viewer's state and every action on it, with no curses, so that it
+ * can be tested without a terminal. Owned by the viewer (src/tui/).
+ *
+ * Panes: pane 0 is All (the whole résumé with section headings), then one
+ * pane per section in file order. Each pane keeps its own layout, scroll
+ * and current item. Folds, the filter and the search are the view's, not a
+ * pane's: they persist when switching panes. Layouts are rebuilt lazily
+ * (pane_sync) whenever the generation counter moved since they were built.
+ *
+ * Actions return a mask of enum redraw: the loop draws once per key.
+ * All text the view hands to the screen (layout lines, messages) is
+ * sanitised: model text already is, and typed or command-line patterns go
+ * through view_clean_text() before they are stored.
+ *
+ * Memory: the view owns its layouts and arrays (view_free); the résumé is
+ * borrowed and must outlive the view.
+ */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "layout.h"
+#include "model.h"
+
+enum redraw {
+	RD_HEADER = 1 << 0,
+	RD_BAR = 1 << 1,
+	RD_CONTENT = 1 << 2,
+	RD_STATUS = 1 << 3,
+	RD_ALL = RD_HEADER | RD_BAR | RD_CONTENT | RD_STATUS,
+	RD_CLEAR = 1 << 4,      /* repaint the terminal from scratch (Ctrl-L) */
+	RD_COPY = 1 << 5,       /* v->copy holds text for the clipboard */
+	RD_QUIT = 1 << 6,
+};
+
+/* Below this the screen shows a "terminal too small" notice. */
+#define VIEW_MIN_COLS 40
+#define VIEW_MIN_ROWS 10
+/* Sizes reported by a terminal are clamped to this. */
+#define VIEW_MAX_SIZE 1000
+/* Text is laid out at most this wide and centred on wider terminals:
+ * long lines are hard to read and dates drift far from their titles. */
+#define VIEW_MAX_TEXT 100
+/* Terminals at least this tall get the full header, others one line. */
+#define VIEW_FULL_HEADER_ROWS 20
+#define VIEW_PAT_MAX 128
+#define VIEW_MSG_MAX 256
+
+/* An item is what J/K step through and za folds: an entry, or in the All
+ * pane a section heading (ent == -1). */
+struct item {
+	long line;              /* its first line in the pane's layout */
+	int sec, ent;
+};
+
+struct pane {
+	int section;            /* -1: All */
+	struct layout lay;
+	unsigned gen;           /* view gen the layout was built for; 0 never */
+	long top;               /* first line shown */
+	int cur_sec, cur_ent;   /* the current item; cur_sec -1: none yet */
+	struct item *items;
+	size_t nitems, capitems;
+};
+
+/* One occurrence of the search pattern, in reading order. */
+struct match {
+	int sec, ent;           /* ent -1: in a section heading */
+	unsigned k;             /* k-th occurrence within that entry/heading */
+};
+
+enum prompt_kind {
+	PROMPT_NONE = 0,
+	PROMPT_SEARCH = '/',
+	PROMPT_FILTER = '&',
+};
+
+struct geometry {
+	int cols, rows;         /* the terminal */
+	bool too_small;
+	int header_rows;        /* 0 when too small */
+	int bar_row;
+	int content_row, content_rows;
+	int status_row;
+	int text_x;             /* column of the entry marker; text at +1 */
+	int text_w;             /* layout width */
+};
+
+struct view {
+	const struct resume *r;
+	bool ascii;
+	struct geometry geo;
+	unsigned gen;           /* folds, filter or width changed */
+	unsigned wgen;          /* width or filter changed: search layout */
+
+	struct pane *panes;
+	size_t npanes, cur;
+
+	bool *sec_fold;         /* per section */
+	bool *ent_fold;         /* per entry, at ent_base[sec] + ent */
+	bool *ent_shown;        /* per entry: passes the filter */
+	size_t *ent_base;
+	size_t nent;
+
+	struct layout header;   /* name, headline, contact lines */
+
+	char pattern[VIEW_PAT_MAX];     /* the search; "" none */
+	bool icase;
+	struct layout slay;     /* everything unfolded, for the search */
+	unsigned sgen;          /* wgen slay was built for */
+	struct match *m;
+	size_t nm, capm;
+	long mcur;              /* current match, -1 none */
+	bool mstale;            /* pattern changed: recount */
+
+	char filter[VIEW_PAT_MAX];      /* "" none */
+	bool ficase;
+
+	struct {
+		int kind;       /* enum prompt_kind */
+		char buf[VIEW_PAT_MAX];
+		size_t len;
+		/* restored by Esc */
+		char saved[VIEW_PAT_MAX];
+		long saved_mcur;
+		long saved_top;
+	} prompt;
+
+	struct {
+		bool open;
+		long top;
+		long nlines;    /* set by whoever knows the help text */
+	} help;
+
+	char msg[VIEW_MSG_MAX];
+	bool msg_error;
+	char copy[1024];        /* text for the clipboard after RD_COPY */
+};
+
+void view_init(struct view *v, const struct resume *r, bool ascii);
+void view_free(struct view *v);
+
+/* Terminal size; lays out again when the text width changes. */
+unsigned view_resize(struct view *v, int cols, int rows);
+
+/* The current pane, its layout up to date. */
+struct pane *view_pane(struct view *v);
+/* Brings p's layout up to date, keeping its scroll and current item. */
+void pane_sync(struct view *v, struct pane *p);
+const char *view_pane_name(const struct view *v, size_t i);
+/* Index of the item holding line, or -1 when there is none. */
+long pane_item_at(const struct pane *p, long line);
+long pane_find_item(const struct pane *p, int sec, int ent);
+/* One past the last line of item i. */
+long pane_item_end(const struct pane *p, size_t i);
+
+/* Pane by name (case-insensitive, a prefix is enough; "all" too): index,
+ * or -1. */
+long view_find_pane(const struct view *v, const char *name);
+
+void view_message(struct view *v, bool error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Copies s into out (cap bytes) keeping only what is safe to show: no
+ * control characters, valid UTF-8. */
+void view_clean_text(char *out, size_t cap, const char *s);
+
+/* Actions. `key` is the key that invoked them (keys.h); most ignore it. */
+unsigned view_quit(struct view *v, int key);
+unsigned view_help(struct view *v, int key);
+unsigned view_cancel(struct view *v, int key);
+unsigned view_redraw(struct view *v, int key);
+unsigned view_next_pane(struct view *v, int key);
+unsigned view_prev_pane(struct view *v, int key);
+unsigned view_pane_key(struct view *v, int key);        /* '1'..'9' */
+unsigned view_set_pane(struct view *v, size_t i);
+unsigned view_line_down(struct view *v, int key);
+unsigned view_line_up(struct view *v, int key);
+unsigned view_page_down(struct view *v, int key);
+unsigned view_page_up(struct view *v, int key);
+unsigned view_half_down(struct view *v, int key);
+unsigned view_half_up(struct view *v, int key);
+unsigned view_home(struct view *v, int key);
+unsigned view_end(struct view *v, int key);
+unsigned view_scroll(struct view *v, long delta);
+unsigned view_next_entry(struct view *v, int key);
+unsigned view_prev_entry(struct view *v, int key);
+unsigned view_fold_toggle(struct view *v, int key);
+unsigned view_fold_open(struct view *v, int key);
+unsigned view_fold_close(struct view *v, int key);
+unsigned view_open_all(struct view *v, int key);
+unsigned view_fold_all(struct view *v, int key);
+unsigned view_copy(struct view *v, int key);
+/* Mouse: a click at content row `row` (0-based within the content) and
+ * column x of the terminal. */
+unsigned view_click_content(struct view *v, int row, int x);
+
+bool view_entry_folded(const struct view *v, int sec, int ent);
+bool view_entry_shown(const struct view *v, int sec, int ent);
+
+/* search.c: search, filter and the prompt. */
+unsigned view_search_prompt(struct view *v, int key);
+unsigned view_filter_prompt(struct view *v, int key);
+unsigned view_next_match(struct view *v, int key);
+unsigned view_prev_match(struct view *v, int key);
+/* A key while the prompt is open. */
+unsigned view_prompt_key(struct view *v, int key);
+/* Sets the search (as if typed and Enter) and goes to the first match. */
+unsigned view_search(struct view *v, const char *pattern);
+unsigned view_set_filter(struct view *v, const char *pattern);
+/* Brings the match list up to date. */
+void view_matches(struct view *v);
+/* Where match i is in pane p: its line and byte range, or *line -1 when
+ * the pane does not show it (another section, filtered); *off is -1 when
+ * the entry is folded (the line is then its title line). */
+void view_locate_match(struct view *v, struct pane *p, size_t i,
+                       long *line, long *off, size_t *len);
+/* Whether a match at [off, off+len) of line l counts: text, not a fold
+ * marker, count or rule. */
+bool view_match_counts(const struct line *l, size_t off, size_t len);

@@ -1,0 +1,407 @@
+/*
+ * vitae's first screen at a few sizes, the options that choose how it
+ * opens, resizing, redrawing, the ways out (each restoring the terminal)
+ * and the fall back to text when the terminal cannot be used.
+ *
+ * usage: test_start VITAE
+ */
+#include "screen.h"
+
+static bool row_is_bold_at(struct vt *v, const char *text)
+{
+	int r, c;
+	struct vt_cell cell;
+	return vt_find(v, text, &r, &c) && vt_cell(v, r, c, &cell) && cell.bold;
+}
+
+static bool row_reverse_at(struct vt *v, int row, const char *text)
+{
+	struct vt_cell cell;
+	int c = vt_find_col(v, row, text);
+	return c >= 0 && vt_cell(v, row, c, &cell) && cell.reverse;
+}
+
+static void first_screen_80x24(void)
+{
+	struct vt *v = vitae_open(24, 80, NULL, NULL);
+	if (!v)
+		return;
+	/* The header: name (bold), then the contact line. */
+	SCHECK(v, strstr(vt_row(v, 0), "Arjun Rao") != NULL);
+	SCHECK(v, row_is_bold_at(v, "Arjun Rao"));
+	const char *contact = vt_row(v, 1);
+	SCHECK(v, strstr(contact, "mailarjunrao@gmail.com") && strstr(contact, "arjun.fyi") &&
+	          strstr(contact, "GitHub: arjun-rao") && strstr(contact, "LinkedIn: arjunra0"));
+	/* The pane bar: All first, then the sections in file order. */
+	int bar = bar_row(v);
+	SCHECK(v, bar > 1 && bar < 6);
+	const char *b = vt_row(v, bar);
+	const char *all = strstr(b, "All"), *sum = strstr(b, "Summary"),
+	           *ind = strstr(b, "Industry Experience"), *edu = strstr(b, "Education");
+	SCHECK(v, all && sum && ind && edu && all < sum && sum < ind && ind < edu);
+	/* Panes that do not fit are announced at the end of the bar. */
+	SCHECK(v, !strstr(b, "Select Publications"));
+	SCHECK(v, strstr(b, "›") != NULL);
+	SCHECK(v, row_reverse_at(v, bar, "All"));
+	SCHECK(v, !row_reverse_at(v, bar, "Summary"));
+	/* The content starts with the first section and its marked heading. */
+	SCHECK(v, strstr(vt_row(v, bar + 1), "Summary") != NULL);
+	SCHECK(v, row_marked(v, bar + 1));
+	SCHECK(v, vt_has(v, "Software engineer specializing in building systems"));
+	SCHECK(v, vt_has(v, "Netflix"));
+	SCHECK(v, vt_has(v, "Mar 2024 – Present"));
+	/* The status line: pane, position, the help hint, in reverse. */
+	const char *st = status_row(v);
+	SCHECK(v, strncmp(st, " All  Top", 9) == 0);
+	SCHECK(v, strlen(st) >= 6 && strcmp(st + strlen(st) - 6, "? help") == 0);
+	struct vt_cell cell;
+	SCHECK(v, vt_cell(v, 23, 40, &cell) && cell.reverse);
+	/* What ncurses asked the terminal for. */
+	SCHECK(v, vt_altscreen(v));
+	SCHECK(v, !vt_cursor_visible(v));
+	SCHECK(v, vt_mode(v, 1000) == 1 && vt_mode(v, 1006) == 1);
+	/* Colours by default: the dates are not in the default colour. */
+	int r, c;
+	SCHECK(v, vt_find(v, "Mar 2024", &r, &c) && vt_cell(v, r, c, &cell) &&
+	          !cell.fg_default && cell.bg_default);
+	quit_with(v, "q");
+	/* The alternate screen is gone: the résumé is not left behind. */
+	SCHECK(v, !vt_has(v, "Arjun Rao"));
+	vt_close(v);
+}
+
+static void first_screen_120x40(void)
+{
+	struct vt *v = vitae_open(40, 120, NULL, NULL);
+	if (!v)
+		return;
+	int r, c, c2;
+	/* Text keeps a readable width and is centred. */
+	SCHECK(v, vt_find(v, "Arjun Rao", &r, &c) && r == 0 && c > 1);
+	SCHECK(v, vt_find(v, "Software engineer", &r, &c2) && c2 >= c);
+	SCHECK(v, strlen(vt_row(v, r)) > 80);
+	/* Every pane fits on the bar. */
+	int bar = bar_row(v);
+	const char *b = vt_row(v, bar);
+	SCHECK(v, strstr(b, "Academic Research Experience") && strstr(b, "Select Publications"));
+	SCHECK(v, !strstr(b, "›"));
+	/* A taller screen shows more: Netflix's first highlight. */
+	SCHECK(v, vt_has(v, "Tech lead for re-designing"));
+	SCHECK(v, pane_is(v, "All"));
+	quit_with(v, "q");
+	vt_close(v);
+}
+
+/* A short terminal gets a one-line header. */
+static void short_terminal(void)
+{
+	struct vt *v = vitae_open(15, 80, NULL, NULL);
+	if (!v)
+		return;
+	SCHECK(v, strstr(vt_row(v, 0), "Arjun Rao") != NULL);
+	SCHECK(v, bar_row(v) == 1);
+	SCHECK(v, !vt_has(v, "mailarjunrao@gmail.com"));
+	SCHECK(v, status_has(v, "? help"));
+	quit_with(v, "q");
+	vt_close(v);
+}
+
+/* The size comes from the terminal, not from stale LINES/COLUMNS. */
+static void size_from_terminal(void)
+{
+	static const char *const env[] = { "LINES=10", "COLUMNS=30", NULL };
+	struct vt *v = vitae_open(24, 80, NULL, env);
+	if (!v)
+		return;
+	SCHECK(v, !vt_has(v, "too small"));
+	SCHECK(v, status_has(v, "? help"));
+	SCHECK(v, vt_has(v, "mailarjunrao@gmail.com"));
+	quit_with(v, "q");
+	vt_close(v);
+}
+
+static void resize(void)
+{
+	struct vt *v = vitae_open(24, 80, NULL, NULL);
+	if (!v)
+		return;
+	CHECK(vt_resize(v, 8, 30));
+	SCREEN_HAS(v, "Terminal too small");
+	SCREEN_HAS(v, "30x8, needs 40x10");
+	SCHECK(v, !vt_has(v, "Arjun Rao"));
+	/* Keys other than q do nothing on the notice. */
+	CHECK(vt_send(v, "j"));
+	vt_settle(v, 50, 500);
+	SCHECK(v, vt_has(v, "Terminal too small"));
+	CHECK(vt_resize(v, 10, 39));
+	SCREEN_HAS(v, "39x10, needs 40x10");
+	CHECK(vt_resize(v, 9, 40));
+	SCREEN_HAS(v, "40x9, needs 40x10");
+	/* The minimum itself is usable. */
+	CHECK(vt_resize(v, 10, 40));
+	STATUS_HAS(v, "? help");
+	SCHECK(v, !vt_has(v, "too small"));
+	SCHECK(v, strstr(vt_row(v, 0), "Arjun Rao") != NULL);
+	SCHECK(v, pane_is(v, "All"));
+	/* Narrow: the summary wraps into more rows. */
+	SCHECK(v, vt_has(v, "Software engineer specializing in"));
+	SCHECK(v, !vt_has(v, "Software engineer specializing in building systems at"));
+	/* Back to 80x24: the full first screen again. */
+	CHECK(vt_resize(v, 24, 80));
+	SCREEN_HAS(v, "mailarjunrao@gmail.com");
+	SCREEN_HAS(v, "Software engineer specializing in building systems at the intersection of");
+	STATUS_HAS(v, " All  Top");
+	/* Wider: text reflows to the wider measure. */
+	CHECK(vt_resize(v, 40, 120));
+	SCREEN_HAS(v, "at the intersection of applied ML, research and");
+	SCREEN_HAS(v, "Select Publications");
+	CHECK(vt_resize(v, 24, 80));
+	SCREEN_HAS(v, "at the intersection of");
+	quit_with(v, "q");
+	vt_close(v);
+}
+
+static void redraw(void)
+{
+	struct vt *v = vitae_open(24, 80, NULL, NULL);
+	if (!v)
+		return;
+	char before[4096];
+	snprintf(before, sizeof before, "%s", vt_screen(v));
+	size_t n = vt_bytes(v);
+	CHECK(vt_send_ctrl(v, 'l'));
+	vt_settle(v, 50, WAIT_MS);
+	/* The whole screen is cleared and sent again... */
+	SCHECK(v, vt_log_has(v, n, "\033[H\033[2J", 7) || vt_log_has(v, n, "\033[2J", 4));
+	SCHECK(v, vt_bytes(v) - n > 1000);
+	/* ...and looks the same. */
+	SCHECK(v, strcmp(before, vt_screen(v)) == 0);
+	/* A scroll sends much less than a redraw. */
+	n = vt_bytes(v);
+	TYPE(v, "j");
+	SCHECK(v, vt_bytes(v) - n < 600);
+	quit_with(v, "q");
+	vt_close(v);
+}
+
+static void quitting(void)
+{
+	struct vt *v = vitae_open(24, 80, NULL, NULL);
+	if (v) {
+		quit_with(v, "\003");       /* Ctrl-C */
+		vt_close(v);
+	}
+	v = vitae_open(24, 80, NULL, NULL);
+	if (v) {
+		quit_with(v, "Q");
+		vt_close(v);
+	}
+	/* Quitting from the help, the prompt or the "too small" notice. */
+	v = vitae_open(24, 80, NULL, NULL);
+	if (v) {
+		TYPE(v, "/Net");
+		quit_with(v, "\003");
+		vt_close(v);
+	}
+	v = vitae_open(24, 80, NULL, NULL);
+	if (v) {
+		CHECK(vt_resize(v, 5, 20));
+		SCREEN_HAS(v, "too small");
+		quit_with(v, "q");
+		vt_close(v);
+	}
+	/* SIGTERM: the terminal is restored too, status 128 + 15. */
+	v = vitae_open(24, 80, NULL, NULL);
+	if (v) {
+		int st = -1;
+		CHECK(vt_kill(v, SIGTERM));
+		SCHECK(v, vt_wait_exit(v, EXIT_MS, &st));
+		SCHECK(v, WIFEXITED(st) && WEXITSTATUS(st) == 128 + SIGTERM);
+		SCHECK(v, vt_restored(v, stderr));
+		vt_close(v);
+	}
+}
+
+/* The text the viewer falls back to is what --dump prints. */
+static void fallback(void)
+{
+	char *argv[] = { (char *)vitae_bin, "--dump", NULL };
+	struct vt *d = vt_start(argv, 24, 80, NULL);
+	int st = -1;
+	CHECK(d && vt_wait_exit(d, EXIT_MS, &st) && WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	size_t dlen = 0;
+	const char *dump = d ? vt_log(d, &dlen) : "";
+	CHECK(dlen > 5000 && strstr(dump, "Arjun Rao") && strstr(dump, "Ramaiah"));
+
+	static const char *const dumb[] = { "TERM=dumb", NULL };
+	static const char *const unset[] = { "TERM", NULL };
+	static const char *const empty[] = { "TERM=", NULL };
+	static const char *const unknown[] = { "TERM=no-such-terminal-vitae", NULL };
+	const char *const *envs[] = { dumb, unset, empty, unknown };
+	for (size_t i = 0; i < sizeof envs / sizeof envs[0]; i++) {
+		char *av[] = { (char *)vitae_bin, NULL };
+		struct vt *v = vt_start(av, 24, 80, envs[i]);
+		st = -1;
+		/* It does not wait for keys: it prints and exits. */
+		CHECK(v && vt_wait_exit(v, EXIT_MS, &st));
+		if (!v)
+			continue;
+		SCHECK(v, WIFEXITED(st) && WEXITSTATUS(st) == 0);
+		SCHECK(v, vt_mode(v, 1049) == -1 && !vt_altscreen(v));
+		size_t len;
+		const char *log = vt_log(v, &len);
+		SCHECK(v, dlen > 0 && mem_has(log, len, dump, dlen));
+		if (!mem_has(log, len, dump, dlen))
+			fprintf(stderr, "  with %s\n", envs[i][0]);
+		SCHECK(v, !mem_has(log, len, "Error opening terminal", 22));
+		vt_close(v);
+	}
+	vt_close(d);
+}
+
+static void options(void)
+{
+	static const char *const sec[] = { "--section", "Education", NULL };
+	struct vt *v = vitae_open(24, 80, sec, NULL);
+	if (v) {
+		PANE_IS(v, "Education");
+		SCREEN_HAS(v, "Ramaiah Institute of Technology");
+		SCHECK(v, !vt_has(v, "Netflix"));
+		quit_with(v, "q");
+		vt_close(v);
+	}
+	/* Case and a prefix are enough. */
+	static const char *const pre[] = { "--section", "select", NULL };
+	v = vitae_open(24, 80, pre, NULL);
+	if (v) {
+		PANE_IS(v, "Select Publications");
+		SCREEN_HAS(v, "Using artificial intelligence to assess personal");
+		/* The bar scrolled to show the current pane. */
+		SCHECK(v, bar_row(v) >= 0 && strstr(vt_row(v, bar_row(v)), "Select Publications"));
+		quit_with(v, "q");
+		vt_close(v);
+	}
+	static const char *const bad[] = { "--section", "hobbies", NULL };
+	v = vitae_open(24, 80, bad, NULL);
+	if (v) {
+		PANE_IS(v, "All");
+		STATUS_HAS(v, "No pane matches \"hobbies\"");
+		quit_with(v, "q");
+		vt_close(v);
+	}
+	static const char *const search[] = { "--search", "pytorch", NULL };
+	v = vitae_open(24, 80, search, NULL);
+	if (v) {
+		STATUS_HAS(v, "match 1/4");
+		int r, c;
+		SCHECK(v, vt_find(v, "Pytorch", &r, &c) && vt_cell_marked(v, r, c));
+		TYPE(v, "n");
+		STATUS_HAS(v, "match 2/4");
+		quit_with(v, "q");
+		vt_close(v);
+	}
+	static const char *const both[] = { "--section", "academic", "--search", "PyTorch", NULL };
+	v = vitae_open(24, 80, both, NULL);
+	if (v) {
+		PANE_IS(v, "Academic Research Experience");
+		STATUS_HAS(v, "match 1/1");
+		quit_with(v, "q");
+		vt_close(v);
+	}
+	static const char *const nomouse[] = { "--no-mouse", NULL };
+	v = vitae_open(24, 80, nomouse, NULL);
+	if (v) {
+		SCHECK(v, vt_mode(v, 1000) != 1 && vt_mode(v, 1002) != 1 && vt_mode(v, 1003) != 1);
+		SCHECK(v, !vt_click(v, bar_row(v), 10));
+		quit_with(v, "q");
+		vt_close(v);
+	}
+}
+
+static bool any_colour(struct vt *v)
+{
+	int rows, cols;
+	vt_size(v, &rows, &cols);
+	for (int r = 0; r < rows; r++)
+		for (int c = 0; c < cols; c++) {
+			struct vt_cell cell;
+			if (vt_cell(v, r, c, &cell) && (!cell.fg_default || !cell.bg_default))
+				return true;
+		}
+	return false;
+}
+
+static bool all_ascii(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return false;
+	return true;
+}
+
+static void colour_and_ascii(void)
+{
+	struct vt *v = vitae_open(24, 80, NULL, NULL);
+	if (v) {
+		SCHECK(v, any_colour(v));
+		quit_with(v, "q");
+		vt_close(v);
+	}
+	static const char *const nocolor[] = { "NO_COLOR=1", NULL };
+	static const char *const nocolor_arg[] = { "--no-color", NULL };
+	for (int i = 0; i < 2; i++) {
+		v = vitae_open(24, 80, i ? nocolor_arg : NULL, i ? NULL : nocolor);
+		if (!v)
+			continue;
+		SCHECK(v, !any_colour(v));
+		/* Monochrome still marks things: the status line, the tab. */
+		struct vt_cell cell;
+		SCHECK(v, vt_cell(v, 23, 1, &cell) && cell.reverse);
+		SCHECK(v, row_is_bold_at(v, "Arjun Rao"));
+		/* A match is still visible without colour. */
+		TYPE(v, "/Netflix\r");
+		STATUS_HAS(v, "match 1/");
+		int r, c;
+		SCHECK(v, vt_find(v, "Netflix", &r, &c) && vt_cell(v, r, c, &cell) &&
+		          (cell.reverse || cell.underline) && cell.fg_default && cell.bg_default);
+		quit_with(v, "q");
+		vt_close(v);
+	}
+	/* --ascii, and a locale that is not UTF-8: only ASCII is sent. */
+	static const char *const ascii_arg[] = { "--ascii", NULL };
+	static const char *const c_locale[] = { "LANG=C", NULL };
+	for (int i = 0; i < 2; i++) {
+		v = vitae_open(24, 80, i ? NULL : ascii_arg, i ? c_locale : NULL);
+		if (!v)
+			continue;
+		SCREEN_HAS(v, "Arjun Rao");
+		SCHECK(v, vt_has(v, "Mar 2024 - Present"));
+		TYPE(v, "4");
+		SCREEN_HAS(v, "Ramaiah");
+		TYPE(v, "?");
+		SCREEN_HAS(v, "vitae keys");
+		TYPE(v, "q");
+		size_t len;
+		const char *log = vt_log(v, &len);
+		SCHECK(v, all_ascii(log, len));
+		SCHECK(v, all_ascii(vt_screen(v), strlen(vt_screen(v))));
+		quit_with(v, "q");
+		vt_close(v);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	SCREEN_MAIN_START(argc, argv);
+	first_screen_80x24();
+	first_screen_120x40();
+	short_terminal();
+	size_from_terminal();
+	resize();
+	redraw();
+	quitting();
+	fallback();
+	options();
+	colour_and_ascii();
+	T_DONE();
+}

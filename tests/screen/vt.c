@@ -1,0 +1,974 @@
+/*
+ * The pty harness behind vt.h: a child on the slave side of a pty, libvterm
+ * as the terminal on the master side, and a small parser over the raw bytes
+ * that remembers which DEC private modes the child set and reset (libvterm
+ * keeps most of them private).
+ */
+/* posix_openpt() and friends are XSI. */
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700
+#endif
+#include "vt.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+#include <vterm.h>
+
+extern char **environ;
+
+/* The log keeps this much; the byte counter keeps counting past it. */
+#define LOG_MAX (64u << 20)
+
+/* Modes a program must leave reset when it ends (25 is checked apart). */
+static const int restore_modes[] = {
+	1, 9, 47, 1000, 1001, 1002, 1003, 1004, 1005, 1006, 1015, 1047, 1049,
+	2004,
+};
+
+enum pstate { P_GROUND, P_ESC, P_ESC_INTER, P_CSI, P_OSC, P_OSC_ESC, P_STR, P_STR_ESC };
+
+struct mode {
+	int mode;
+	int state;      /* 1 set, 0 reset */
+	int sets;
+};
+
+struct vt {
+	int master;
+	pid_t pid;
+	bool exited, eof;
+	int status;
+	int rows, cols;
+	VTerm *term;
+	VTermScreen *screen;
+	bool altscreen, cursor_visible;
+
+	char *log;
+	size_t len, cap, total;
+
+	enum pstate ps;
+	char csi[128];
+	size_t csilen;
+	bool csi_inter, csi_overflow;
+	struct mode modes[64];
+	int nmodes;
+	int keypad;
+
+	char *rowbuf, *scrbuf;
+	size_t rowcap, scrcap;
+};
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void sleep_ms(int ms)
+{
+	struct timespec ts = { .tv_sec = ms / 1000, .tv_nsec = (long)(ms % 1000) * 1000000 };
+	nanosleep(&ts, NULL);
+}
+
+/* --- modes from the raw bytes ------------------------------------------- */
+
+static struct mode *mode_slot(struct vt *vt, int m, bool add)
+{
+	for (int i = 0; i < vt->nmodes; i++)
+		if (vt->modes[i].mode == m)
+			return &vt->modes[i];
+	if (!add || vt->nmodes == (int)(sizeof vt->modes / sizeof vt->modes[0]))
+		return NULL;
+	vt->modes[vt->nmodes] = (struct mode){ .mode = m, .state = -1, .sets = 0 };
+	return &vt->modes[vt->nmodes++];
+}
+
+static void csi_done(struct vt *vt, char final)
+{
+	if (vt->csi_overflow || vt->csi_inter || vt->csilen == 0 || vt->csi[0] != '?')
+		return;
+	if (final != 'h' && final != 'l')
+		return;
+	vt->csi[vt->csilen] = '\0';
+	char *p = vt->csi + 1;
+	while (*p) {
+		char *end;
+		long m = strtol(p, &end, 10);
+		if (end != p) {
+			struct mode *s = mode_slot(vt, (int)m, true);
+			if (s) {
+				s->state = final == 'h';
+				s->sets += final == 'h';
+			}
+		}
+		p = end;
+		while (*p && *p != ';')
+			p++;
+		if (*p == ';')
+			p++;
+	}
+}
+
+static void parse_byte(struct vt *vt, unsigned char c)
+{
+	if (c == 0x18 || c == 0x1a) {   /* CAN, SUB abort any sequence */
+		vt->ps = P_GROUND;
+		return;
+	}
+	switch (vt->ps) {
+	case P_GROUND:
+		if (c == 0x1b)
+			vt->ps = P_ESC;
+		break;
+	case P_ESC:
+		vt->ps = P_GROUND;
+		if (c == '[') {
+			vt->ps = P_CSI;
+			vt->csilen = 0;
+			vt->csi_inter = vt->csi_overflow = false;
+		} else if (c == ']') {
+			vt->ps = P_OSC;
+		} else if (c == 'P' || c == 'X' || c == '^' || c == '_') {
+			vt->ps = P_STR;
+		} else if (c == '=') {
+			vt->keypad = 1;
+		} else if (c == '>') {
+			vt->keypad = 0;
+		} else if (c >= 0x20 && c <= 0x2f) {
+			vt->ps = P_ESC_INTER;
+		} else if (c == 0x1b) {
+			vt->ps = P_ESC;
+		}
+		break;
+	case P_ESC_INTER:
+		if (c >= 0x20 && c <= 0x2f)
+			break;
+		vt->ps = c == 0x1b ? P_ESC : P_GROUND;
+		break;
+	case P_CSI:
+		if (c == 0x1b) {
+			vt->ps = P_ESC;
+		} else if (c >= 0x30 && c <= 0x3f) {
+			if (vt->csilen + 1 < sizeof vt->csi)
+				vt->csi[vt->csilen++] = (char)c;
+			else
+				vt->csi_overflow = true;
+		} else if (c >= 0x20 && c <= 0x2f) {
+			vt->csi_inter = true;
+		} else if (c >= 0x40 && c <= 0x7e) {
+			csi_done(vt, (char)c);
+			vt->ps = P_GROUND;
+		}
+		break;
+	case P_OSC:
+		if (c == 0x07)
+			vt->ps = P_GROUND;
+		else if (c == 0x1b)
+			vt->ps = P_OSC_ESC;
+		break;
+	case P_OSC_ESC:
+		vt->ps = c == '\\' ? P_GROUND : P_OSC;
+		break;
+	case P_STR:
+		if (c == 0x1b)
+			vt->ps = P_STR_ESC;
+		break;
+	case P_STR_ESC:
+		vt->ps = c == '\\' ? P_GROUND : P_STR;
+		break;
+	}
+}
+
+/* --- libvterm glue ------------------------------------------------------- */
+
+static int on_termprop(VTermProp prop, VTermValue *val, void *user)
+{
+	struct vt *vt = user;
+	if (prop == VTERM_PROP_ALTSCREEN)
+		vt->altscreen = val->boolean;
+	else if (prop == VTERM_PROP_CURSORVISIBLE)
+		vt->cursor_visible = val->boolean;
+	return 1;
+}
+
+/* Answers to the child's queries (cursor position, device attributes). */
+static void on_output(const char *s, size_t len, void *user)
+{
+	struct vt *vt = user;
+	if (!vt->eof)
+		(void)!write(vt->master, s, len);
+}
+
+static const VTermScreenCallbacks screen_cbs = {
+	.settermprop = on_termprop,
+};
+
+/* --- the child ----------------------------------------------------------- */
+
+static void env_apply(char ***envp, size_t *n, const char *op)
+{
+	char **env = *envp;
+	const char *eq = strchr(op, '=');
+	size_t klen = eq ? (size_t)(eq - op) : strlen(op);
+	size_t j = 0;
+	for (size_t i = 0; i < *n; i++) {
+		if (strncmp(env[i], op, klen) == 0 && env[i][klen] == '=')
+			continue;
+		env[j++] = env[i];
+	}
+	*n = j;
+	if (eq)
+		env[(*n)++] = (char *)op;
+	env[*n] = NULL;
+}
+
+static char **env_build(const char *const extra[])
+{
+	static const char *const defaults[] = {
+		"TERM=xterm-256color", "LANG=C.UTF-8", "LC_ALL", "LC_CTYPE",
+		"LINES", "COLUMNS", "NO_COLOR",
+	};
+	size_t n = 0, next = 0;
+	while (environ[n])
+		n++;
+	if (extra)
+		while (extra[next])
+			next++;
+	char **env = calloc(n + next + sizeof defaults / sizeof defaults[0] + 1, sizeof *env);
+	if (!env)
+		return NULL;
+	memcpy(env, environ, n * sizeof *env);
+	for (size_t i = 0; i < sizeof defaults / sizeof defaults[0]; i++)
+		env_apply(&env, &n, defaults[i]);
+	for (size_t i = 0; i < next; i++)
+		env_apply(&env, &n, extra[i]);
+	return env;
+}
+
+static void child(int slave, char *const argv[], char **env)
+{
+	static const int sigs[] = { SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGPIPE,
+	                            SIGCHLD, SIGWINCH, SIGALRM, SIGTSTP };
+	sigset_t none;
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		signal(sigs[i], SIG_DFL);
+	if (setsid() < 0 || ioctl(slave, TIOCSCTTY, 0) < 0)
+		_exit(126);
+	if (dup2(slave, 0) < 0 || dup2(slave, 1) < 0 || dup2(slave, 2) < 0)
+		_exit(126);
+	if (slave > 2)
+		close(slave);
+	execve(argv[0], argv, env);
+	dprintf(2, "vt: cannot run %s: %s\r\n", argv[0], strerror(errno));
+	_exit(127);
+}
+
+struct vt *vt_start(char *const argv[], int rows, int cols,
+                    const char *const env[])
+{
+	struct vt *vt = calloc(1, sizeof *vt);
+	char **cenv = env_build(env);
+	if (!vt || !cenv)
+		goto fail;
+	vt->master = posix_openpt(O_RDWR | O_NOCTTY);
+	if (vt->master < 0 || grantpt(vt->master) < 0 || unlockpt(vt->master) < 0) {
+		perror("vt: pty");
+		goto fail;
+	}
+	const char *name = ptsname(vt->master);
+	int slave = name ? open(name, O_RDWR | O_NOCTTY) : -1;
+	if (slave < 0) {
+		perror("vt: slave");
+		goto fail;
+	}
+	struct winsize ws = { .ws_row = (unsigned short)rows, .ws_col = (unsigned short)cols };
+	ioctl(vt->master, TIOCSWINSZ, &ws);
+
+	vt->rows = rows;
+	vt->cols = cols;
+	vt->keypad = -1;
+	vt->cursor_visible = true;
+	vt->term = vterm_new(rows, cols);
+	vterm_set_utf8(vt->term, 1);
+	vterm_output_set_callback(vt->term, on_output, vt);
+	vt->screen = vterm_obtain_screen(vt->term);
+	vterm_screen_enable_altscreen(vt->screen, 1);
+	vterm_screen_set_callbacks(vt->screen, &screen_cbs, vt);
+	vterm_screen_reset(vt->screen, 1);
+
+	fflush(NULL);
+	vt->pid = fork();
+	if (vt->pid < 0) {
+		perror("vt: fork");
+		close(slave);
+		goto fail;
+	}
+	if (vt->pid == 0) {
+		close(vt->master);
+		child(slave, argv, cenv);
+	}
+	close(slave);
+	free(cenv);
+	fcntl(vt->master, F_SETFL, fcntl(vt->master, F_GETFL) | O_NONBLOCK);
+	fcntl(vt->master, F_SETFD, FD_CLOEXEC);
+	return vt;
+fail:
+	free(cenv);
+	if (vt) {
+		vt->pid = 0;
+		vt->exited = true;
+		vt_close(vt);
+	}
+	return NULL;
+}
+
+void vt_close(struct vt *vt)
+{
+	if (!vt)
+		return;
+	if (vt->pid > 0 && !vt->exited) {
+		/* The child leads its own session: its group holds any helpers. */
+		kill(-vt->pid, SIGKILL);
+		kill(vt->pid, SIGKILL);
+		waitpid(vt->pid, &vt->status, 0);
+	}
+	if (vt->master > 0)
+		close(vt->master);
+	if (vt->term)
+		vterm_free(vt->term);
+	free(vt->log);
+	free(vt->rowbuf);
+	free(vt->scrbuf);
+	free(vt);
+}
+
+/* --- pumping ------------------------------------------------------------- */
+
+static void reap(struct vt *vt)
+{
+	if (!vt->exited && vt->pid > 0 && waitpid(vt->pid, &vt->status, WNOHANG) == vt->pid)
+		vt->exited = true;
+}
+
+static void take(struct vt *vt, const char *buf, size_t n)
+{
+	vt->total += n;
+	if (vt->len < LOG_MAX) {
+		size_t keep = n < LOG_MAX - vt->len ? n : LOG_MAX - vt->len;
+		if (vt->len + keep + 1 > vt->cap) {
+			size_t cap = vt->cap ? vt->cap : 65536;
+			while (cap < vt->len + keep + 1)
+				cap *= 2;
+			char *p = realloc(vt->log, cap);
+			if (p) {
+				vt->log = p;
+				vt->cap = cap;
+			} else {
+				keep = 0;
+			}
+		}
+		memcpy(vt->log + vt->len, buf, keep);
+		vt->len += keep;
+		if (vt->log)
+			vt->log[vt->len] = '\0';
+	}
+	for (size_t i = 0; i < n; i++)
+		parse_byte(vt, (unsigned char)buf[i]);
+	vterm_input_write(vt->term, buf, n);
+}
+
+/* Reads what is there within timeout_ms: >0 bytes, 0 nothing, -1 pty closed. */
+static int pump(struct vt *vt, int timeout_ms)
+{
+	if (vt->eof) {
+		reap(vt);
+		if (timeout_ms > 0)
+			sleep_ms(timeout_ms < 5 ? timeout_ms : 5);
+		return -1;
+	}
+	struct pollfd pfd = { .fd = vt->master, .events = POLLIN };
+	int r = poll(&pfd, 1, timeout_ms < 0 ? 0 : timeout_ms);
+	if (r < 0)
+		return errno == EINTR ? 0 : -1;
+	if (r == 0)
+		return 0;
+	char buf[65536];
+	int got = 0;
+	for (;;) {
+		ssize_t n = read(vt->master, buf, sizeof buf);
+		if (n > 0) {
+			take(vt, buf, (size_t)n);
+			got += (int)n;
+			continue;
+		}
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+			break;
+		vt->eof = true;     /* EIO: every slave fd closed */
+		reap(vt);
+		break;
+	}
+	return got ? got : vt->eof ? -1 : 0;
+}
+
+bool vt_settle(struct vt *vt, int quiet_ms, int max_ms)
+{
+	long long start = now_ms(), last = start;
+	for (;;) {
+		long long t = now_ms();
+		long long left = quiet_ms - (t - last);
+		long long hard = max_ms - (t - start);
+		if (left <= 0)
+			return true;
+		if (hard <= 0)
+			return false;
+		int r = pump(vt, (int)(left < hard ? left : hard));
+		if (r > 0)
+			last = now_ms();
+		else if (r < 0)
+			return true;
+	}
+}
+
+bool vt_type(struct vt *vt, const char *bytes, int max_ms)
+{
+	long long start = now_ms();
+	size_t before = vt->total;
+	if (!vt_send(vt, bytes))
+		return false;
+	while (vt->total == before) {
+		long long left = max_ms - (now_ms() - start);
+		if (left <= 0 || pump(vt, (int)left) < 0)
+			break;
+	}
+	bool answered = vt->total != before;
+	long long left = max_ms - (now_ms() - start);
+	vt_settle(vt, 30, left > 30 ? (int)left : 30);
+	return answered;
+}
+
+bool vt_wait_for(struct vt *vt, bool (*pred)(struct vt *, const void *),
+                 const void *arg, int timeout_ms)
+{
+	long long start = now_ms();
+	for (;;) {
+		if (pred(vt, arg))
+			return true;
+		long long left = timeout_ms - (now_ms() - start);
+		if (left <= 0)
+			return false;
+		if (pump(vt, (int)left) < 0 && vt->exited)
+			return pred(vt, arg);
+	}
+}
+
+static bool has_text(struct vt *vt, const void *text)
+{
+	return vt_has(vt, text);
+}
+
+static bool lacks_text(struct vt *vt, const void *text)
+{
+	return !vt_has(vt, text);
+}
+
+bool vt_wait_text(struct vt *vt, const char *text, int timeout_ms)
+{
+	return vt_wait_for(vt, has_text, text, timeout_ms);
+}
+
+bool vt_wait_gone(struct vt *vt, const char *text, int timeout_ms)
+{
+	return vt_wait_for(vt, lacks_text, text, timeout_ms);
+}
+
+/* --- input --------------------------------------------------------------- */
+
+bool vt_send_n(struct vt *vt, const char *bytes, size_t n)
+{
+	long long start = now_ms();
+	while (n > 0) {
+		if (vt->eof)
+			return false;
+		ssize_t w = write(vt->master, bytes, n);
+		if (w > 0) {
+			bytes += w;
+			n -= (size_t)w;
+			continue;
+		}
+		if (w < 0 && errno != EAGAIN && errno != EINTR)
+			return false;
+		/* The child is not reading: keep draining its output meanwhile. */
+		if (now_ms() - start > 5000)
+			return false;
+		pump(vt, 5);
+	}
+	return true;
+}
+
+bool vt_send(struct vt *vt, const char *bytes)
+{
+	return vt_send_n(vt, bytes, strlen(bytes));
+}
+
+bool vt_send_ctrl(struct vt *vt, char c)
+{
+	char b = (char)((c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c) & 0x1f);
+	return vt_send_n(vt, &b, 1);
+}
+
+bool vt_send_key(struct vt *vt, enum vt_key key)
+{
+	bool app = vt_mode(vt, 1) == 1;
+	static const char *const normal[] = {
+		[VT_KEY_UP] = "\033[A", [VT_KEY_DOWN] = "\033[B",
+		[VT_KEY_RIGHT] = "\033[C", [VT_KEY_LEFT] = "\033[D",
+		[VT_KEY_HOME] = "\033[H", [VT_KEY_END] = "\033[F",
+		[VT_KEY_PGUP] = "\033[5~", [VT_KEY_PGDN] = "\033[6~",
+		[VT_KEY_F1] = "\033OP", [VT_KEY_TAB] = "\t", [VT_KEY_BTAB] = "\033[Z",
+		[VT_KEY_ENTER] = "\r", [VT_KEY_ESC] = "\033", [VT_KEY_BACKSPACE] = "\177",
+	};
+	static const char *const application[] = {
+		[VT_KEY_UP] = "\033OA", [VT_KEY_DOWN] = "\033OB",
+		[VT_KEY_RIGHT] = "\033OC", [VT_KEY_LEFT] = "\033OD",
+		[VT_KEY_HOME] = "\033OH", [VT_KEY_END] = "\033OF",
+	};
+	const char *s = NULL;
+	if (app && (size_t)key < sizeof application / sizeof application[0])
+		s = application[key];
+	if (!s && (size_t)key < sizeof normal / sizeof normal[0])
+		s = normal[key];
+	return s && vt_send(vt, s);
+}
+
+static enum vt_mouse_enc mouse_enc(const struct vt *vt)
+{
+	if (vt_mode(vt, 1000) != 1 && vt_mode(vt, 1002) != 1 && vt_mode(vt, 1003) != 1)
+		return VT_MOUSE_AUTO;       /* reporting is off */
+	return vt_mode(vt, 1006) == 1 ? VT_MOUSE_SGR : VT_MOUSE_X10;
+}
+
+/* One report into buf (at least 32 bytes); its length, 0 if unencodable. */
+static size_t mouse_bytes(char *buf, enum vt_mouse_enc enc, int button,
+                          bool press, int row, int col)
+{
+	if (enc == VT_MOUSE_SGR)
+		return (size_t)snprintf(buf, 32, "\033[<%d;%d;%d%c", button, col + 1,
+		                        row + 1, press ? 'M' : 'm');
+	if (enc != VT_MOUSE_X10 || col + 1 + 32 > 255 || row + 1 + 32 > 255)
+		return 0;
+	buf[0] = '\033';
+	buf[1] = '[';
+	buf[2] = 'M';
+	buf[3] = (char)(32 + (press ? button : 3));
+	buf[4] = (char)(32 + col + 1);
+	buf[5] = (char)(32 + row + 1);
+	return 6;
+}
+
+bool vt_send_mouse(struct vt *vt, enum vt_mouse_enc enc, int button,
+                   bool press, int row, int col)
+{
+	char buf[32];
+	size_t n = mouse_bytes(buf, enc == VT_MOUSE_AUTO ? mouse_enc(vt) : enc,
+	                       button, press, row, col);
+	return n > 0 && vt_send_n(vt, buf, n);
+}
+
+/* Press and release in one write, as a terminal sends a quick click. */
+bool vt_click(struct vt *vt, int row, int col)
+{
+	char buf[64];
+	enum vt_mouse_enc enc = mouse_enc(vt);
+	size_t n = mouse_bytes(buf, enc, 0, true, row, col);
+	size_t m = n ? mouse_bytes(buf + n, enc, 0, false, row, col) : 0;
+	return m > 0 && vt_send_n(vt, buf, n + m);
+}
+
+bool vt_wheel(struct vt *vt, int button, int row, int col)
+{
+	enum vt_mouse_enc enc = mouse_enc(vt);
+	return enc != VT_MOUSE_AUTO && vt_send_mouse(vt, enc, button, true, row, col);
+}
+
+/* --- the screen ---------------------------------------------------------- */
+
+void vt_size(const struct vt *vt, int *rows, int *cols)
+{
+	*rows = vt->rows;
+	*cols = vt->cols;
+}
+
+static size_t put_utf8(char *out, uint32_t c)
+{
+	if (c < 0x80) {
+		out[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		out[0] = (char)(0xc0 | c >> 6);
+		out[1] = (char)(0x80 | (c & 0x3f));
+		return 2;
+	}
+	if (c < 0x10000) {
+		out[0] = (char)(0xe0 | c >> 12);
+		out[1] = (char)(0x80 | (c >> 6 & 0x3f));
+		out[2] = (char)(0x80 | (c & 0x3f));
+		return 3;
+	}
+	out[0] = (char)(0xf0 | c >> 18);
+	out[1] = (char)(0x80 | (c >> 12 & 0x3f));
+	out[2] = (char)(0x80 | (c >> 6 & 0x3f));
+	out[3] = (char)(0x80 | (c & 0x3f));
+	return 4;
+}
+
+/* One cell's text (a blank for an empty cell) into out[32]; its width. */
+static int cell_text(struct vt *vt, int row, int col, char *out)
+{
+	VTermScreenCell c;
+	size_t n = 0;
+	if (!vterm_screen_get_cell(vt->screen, (VTermPos){ .row = row, .col = col }, &c) ||
+	    c.chars[0] == 0 || c.chars[0] == (uint32_t)-1) {
+		out[0] = ' ';
+		out[1] = '\0';
+		return 1;
+	}
+	for (int i = 0; i < VTERM_MAX_CHARS_PER_CELL && c.chars[i]; i++)
+		n += put_utf8(out + n, c.chars[i]);
+	out[n] = '\0';
+	return c.width > 1 ? c.width : 1;
+}
+
+/*
+ * Cells [c0, c1) of a row as text into vt->rowbuf; colmap (if not NULL)
+ * gets the cell column of every byte, malloc'd for the caller to free.
+ */
+static size_t row_build(struct vt *vt, int row, int c0, int c1, int **colmap)
+{
+	size_t need = (size_t)vt->cols * 4 * VTERM_MAX_CHARS_PER_CELL + 1;
+	if (vt->rowcap < need) {
+		free(vt->rowbuf);
+		vt->rowbuf = malloc(need);
+		vt->rowcap = vt->rowbuf ? need : 0;
+		if (!vt->rowbuf)
+			return 0;
+	}
+	int *map = NULL;
+	if (colmap) {
+		map = malloc(need * sizeof *map);
+		*colmap = map;
+	}
+	size_t n = 0;
+	for (int col = c0 < 0 ? 0 : c0; col < c1 && col < vt->cols;) {
+		char cell[32];
+		int w = cell_text(vt, row, col, cell);
+		size_t l = strlen(cell);
+		if (map)
+			for (size_t i = 0; i < l; i++)
+				map[n + i] = col;
+		memcpy(vt->rowbuf + n, cell, l);
+		n += l;
+		col += w;
+	}
+	vt->rowbuf[n] = '\0';
+	return n;
+}
+
+const char *vt_text(struct vt *vt, int row, int col, int ncols)
+{
+	if (row < 0 || row >= vt->rows)
+		return "";
+	size_t n = row_build(vt, row, col, ncols < 0 ? vt->cols : col + ncols, NULL);
+	if (!vt->rowbuf)
+		return "";
+	while (n > 0 && vt->rowbuf[n - 1] == ' ')
+		vt->rowbuf[--n] = '\0';
+	return vt->rowbuf;
+}
+
+const char *vt_row(struct vt *vt, int row)
+{
+	return vt_text(vt, row, 0, -1);
+}
+
+const char *vt_screen(struct vt *vt)
+{
+	size_t need = (size_t)vt->rows * ((size_t)vt->cols * 4 * VTERM_MAX_CHARS_PER_CELL + 1) + 1;
+	if (vt->scrcap < need) {
+		free(vt->scrbuf);
+		vt->scrbuf = malloc(need);
+		vt->scrcap = vt->scrbuf ? need : 0;
+		if (!vt->scrbuf)
+			return "";
+	}
+	size_t n = 0;
+	for (int r = 0; r < vt->rows; r++) {
+		const char *s = vt_row(vt, r);
+		size_t l = strlen(s);
+		memcpy(vt->scrbuf + n, s, l);
+		n += l;
+		vt->scrbuf[n++] = '\n';
+	}
+	vt->scrbuf[n] = '\0';
+	return vt->scrbuf;
+}
+
+int vt_find_col(struct vt *vt, int row, const char *text)
+{
+	int *map = NULL, col = -1;
+	if (row < 0 || row >= vt->rows)
+		return -1;
+	row_build(vt, row, 0, vt->cols, &map);
+	const char *p = vt->rowbuf && map ? strstr(vt->rowbuf, text) : NULL;
+	if (p)
+		col = map[p - vt->rowbuf];
+	free(map);
+	return col;
+}
+
+bool vt_find(struct vt *vt, const char *text, int *row, int *col)
+{
+	for (int r = 0; r < vt->rows; r++) {
+		int c = vt_find_col(vt, r, text);
+		if (c >= 0) {
+			if (row)
+				*row = r;
+			if (col)
+				*col = c;
+			return true;
+		}
+	}
+	return false;
+}
+
+bool vt_has(struct vt *vt, const char *text)
+{
+	for (int r = 0; r < vt->rows; r++)
+		if (strstr(vt_row(vt, r), text))
+			return true;
+	return false;
+}
+
+int vt_count(struct vt *vt, const char *text)
+{
+	int n = 0;
+	size_t l = strlen(text);
+	if (l == 0)
+		return 0;
+	for (int r = 0; r < vt->rows; r++)
+		for (const char *p = vt_row(vt, r); (p = strstr(p, text)); p += l)
+			n++;
+	return n;
+}
+
+int vt_find_row(struct vt *vt, const char *text, int from)
+{
+	for (int r = from < 0 ? 0 : from; r < vt->rows; r++)
+		if (strstr(vt_row(vt, r), text))
+			return r;
+	return -1;
+}
+
+static int color_index(const VTermColor *c)
+{
+	return VTERM_COLOR_IS_INDEXED(c) ? c->indexed.idx : -1;
+}
+
+bool vt_cell(struct vt *vt, int row, int col, struct vt_cell *out)
+{
+	VTermScreenCell c;
+	memset(out, 0, sizeof *out);
+	if (row < 0 || row >= vt->rows || col < 0 || col >= vt->cols ||
+	    !vterm_screen_get_cell(vt->screen, (VTermPos){ .row = row, .col = col }, &c))
+		return false;
+	out->width = cell_text(vt, row, col, out->text);
+	if (c.chars[0] == 0)
+		out->text[0] = '\0';
+	out->bold = c.attrs.bold;
+	out->italic = c.attrs.italic;
+	out->reverse = c.attrs.reverse;
+	out->blink = c.attrs.blink;
+	out->strike = c.attrs.strike;
+	out->underline = c.attrs.underline;
+	out->fg_default = VTERM_COLOR_IS_DEFAULT_FG(&c.fg);
+	out->bg_default = VTERM_COLOR_IS_DEFAULT_BG(&c.bg);
+	out->fg = out->fg_default ? -1 : color_index(&c.fg);
+	out->bg = out->bg_default ? -1 : color_index(&c.bg);
+	return true;
+}
+
+bool vt_cell_marked(struct vt *vt, int row, int col)
+{
+	struct vt_cell c;
+	return vt_cell(vt, row, col, &c) && (c.reverse || !c.bg_default);
+}
+
+void vt_cursor(struct vt *vt, int *row, int *col)
+{
+	VTermPos p;
+	vterm_state_get_cursorpos(vterm_obtain_state(vt->term), &p);
+	*row = p.row;
+	*col = p.col;
+}
+
+bool vt_resize(struct vt *vt, int rows, int cols)
+{
+	struct winsize ws = { .ws_row = (unsigned short)rows, .ws_col = (unsigned short)cols };
+	vt_settle(vt, 10, 200);     /* what was drawn at the old size lands there */
+	vterm_set_size(vt->term, rows, cols);
+	vt->rows = rows;
+	vt->cols = cols;
+	return ioctl(vt->master, TIOCSWINSZ, &ws) == 0;
+}
+
+/* --- the end ------------------------------------------------------------- */
+
+bool vt_wait_exit(struct vt *vt, int timeout_ms, int *status)
+{
+	long long start = now_ms();
+	for (;;) {
+		reap(vt);
+		if (vt->exited) {
+			/* Drain what it wrote before it went. */
+			while (pump(vt, 20) > 0)
+				;
+			break;
+		}
+		long long left = timeout_ms - (now_ms() - start);
+		if (left <= 0)
+			return false;
+		pump(vt, left < 20 ? (int)left : 20);
+	}
+	if (status)
+		*status = vt->status;
+	return true;
+}
+
+bool vt_exited(struct vt *vt)
+{
+	reap(vt);
+	return vt->exited;
+}
+
+bool vt_kill(struct vt *vt, int sig)
+{
+	reap(vt);
+	return !vt->exited && vt->pid > 0 && kill(vt->pid, sig) == 0;
+}
+
+int vt_mode(const struct vt *vt, int decmode)
+{
+	for (int i = 0; i < vt->nmodes; i++)
+		if (vt->modes[i].mode == decmode)
+			return vt->modes[i].state;
+	return -1;
+}
+
+int vt_mode_sets(const struct vt *vt, int decmode)
+{
+	for (int i = 0; i < vt->nmodes; i++)
+		if (vt->modes[i].mode == decmode)
+			return vt->modes[i].sets;
+	return 0;
+}
+
+int vt_keypad(const struct vt *vt)
+{
+	return vt->keypad;
+}
+
+bool vt_altscreen(const struct vt *vt)
+{
+	return vt->altscreen;
+}
+
+bool vt_cursor_visible(const struct vt *vt)
+{
+	return vt->cursor_visible;
+}
+
+bool vt_restored(struct vt *vt, FILE *why)
+{
+	bool ok = true;
+	for (size_t i = 0; i < sizeof restore_modes / sizeof restore_modes[0]; i++) {
+		if (vt_mode(vt, restore_modes[i]) == 1) {
+			ok = false;
+			if (why)
+				fprintf(why, "vt: mode ?%d left set\n", restore_modes[i]);
+		}
+	}
+	if (vt->altscreen) {
+		ok = false;
+		if (why)
+			fprintf(why, "vt: still on the alternate screen\n");
+	}
+	if (!vt->cursor_visible || vt_mode(vt, 25) == 0) {
+		ok = false;
+		if (why)
+			fprintf(why, "vt: cursor left hidden\n");
+	}
+	if (vt->keypad == 1) {
+		ok = false;
+		if (why)
+			fprintf(why, "vt: keypad left in application mode (ESC =)\n");
+	}
+	return ok;
+}
+
+const char *vt_log(const struct vt *vt, size_t *len)
+{
+	if (len)
+		*len = vt->len;
+	return vt->log ? vt->log : "";
+}
+
+size_t vt_bytes(const struct vt *vt)
+{
+	return vt->total;
+}
+
+bool vt_log_has(const struct vt *vt, size_t from, const char *bytes, size_t n)
+{
+	if (!vt->log || from >= vt->len || n == 0)
+		return false;
+	for (const char *p = vt->log + from; p + n <= vt->log + vt->len; p++) {
+		p = memchr(p, bytes[0], (size_t)(vt->log + vt->len - p));
+		if (!p || p + n > vt->log + vt->len)
+			return false;
+		if (memcmp(p, bytes, n) == 0)
+			return true;
+	}
+	return false;
+}
+
+void vt_dump(struct vt *vt, FILE *f)
+{
+	int cr, cc;
+	vt_cursor(vt, &cr, &cc);
+	fprintf(f, "--- screen %dx%d, cursor %d,%d%s%s, %zu bytes read%s ---\n",
+	        vt->cols, vt->rows, cr, cc, vt->cursor_visible ? "" : " (hidden)",
+	        vt->altscreen ? ", alternate screen" : "", vt->total,
+	        vt->exited ? ", child exited" : "");
+	for (int r = 0; r < vt->rows; r++)
+		fprintf(f, "%2d|%s\n", r, vt_row(vt, r));
+	fprintf(f, "--- modes:");
+	for (int i = 0; i < vt->nmodes; i++)
+		fprintf(f, " ?%d%c", vt->modes[i].mode, vt->modes[i].state ? 'h' : 'l');
+	fprintf(f, " keypad=%d ---\n", vt->keypad);
+}

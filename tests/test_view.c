@@ -1,0 +1,661 @@
+/*
+ * The viewer's logic without a terminal: panes, folds, search across
+ * panes with n/N and smart case, the filter, the prompt, the key table
+ * and its help screen, OSC 52. The résumé is built by hand so that every
+ * expected count below can be checked by reading the fixture.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "t.h"
+#include "tui/keys.h"
+#include "tui/match.h"
+#include "tui/osc52.h"
+#include "tui/view.h"
+
+static struct strlist list(struct arena *a, size_t n, const char *const *s)
+{
+	const char **v = arena_calloc(a, n ? n : 1, sizeof *v);
+	for (size_t i = 0; i < n; i++)
+		v[i] = arena_strdup(a, s[i]);
+	return (struct strlist){ .v = v, .n = n };
+}
+
+#define LIST(a, ...) list(a, sizeof (const char *[]){ __VA_ARGS__ } / sizeof (const char *), \
+                          (const char *const[]){ __VA_ARGS__ })
+
+/*
+ * "pytorch" in any case occurs four times: Summary, Netflix, Stride and
+ * the first publication; "PyTorch" exactly twice (Summary, publication).
+ */
+static struct resume *fixture(void)
+{
+	struct resume *r = resume_new();
+	struct arena *a = &r->arena;
+	r->header.name = "Ada Example";
+	r->header.headline = "Engineer";
+	r->header.emails = LIST(a, "ada@example.org");
+	r->nsections = 4;
+	struct section *s = r->sections = arena_calloc(a, 4, sizeof *s);
+
+	s[0] = (struct section){ .title = "Summary", .key = "summary", .kind = ENTRY_TEXT,
+		.nentries = 1, .entries = arena_calloc(a, 1, sizeof(struct entry)) };
+	s[0].entries[0] = (struct entry){ .kind = ENTRY_TEXT,
+		.title = "Engineer who likes PyTorch and C++." };
+
+	s[1] = (struct section){ .title = "Industry Experience", .key = "industry_experience",
+		.kind = ENTRY_EXPERIENCE, .nentries = 3,
+		.entries = arena_calloc(a, 3, sizeof(struct entry)) };
+	struct entry *e = s[1].entries;
+	e[0] = (struct entry){ .kind = ENTRY_EXPERIENCE, .title = "Netflix",
+		.subtitle = "Software Engineer", .dates = "2024 – Present",
+		.summary = "Training infrastructure for ranking.",
+		.highlights = LIST(a, "Moved ranking models to pytorch.", "Cut cost in half."),
+		.technologies = LIST(a, "Java", "Scala") };
+	e[1] = (struct entry){ .kind = ENTRY_EXPERIENCE, .title = "Microsoft",
+		.subtitle = "Software Engineer II", .dates = "2021 – 2024",
+		.highlights = LIST(a, "Feature store serving 2M QPS.", "Dynamic configuration."),
+		.technologies = LIST(a, "C++", "Python") };
+	e[2] = (struct entry){ .kind = ENTRY_EXPERIENCE, .title = "Stride",
+		.subtitle = "NLP Engineer", .dates = "2018 – 2019",
+		.highlights = LIST(a, "Built a PDF viewer."),
+		.technologies = LIST(a, "Keras", "PYTORCH") };
+
+	s[2] = (struct section){ .title = "Education", .key = "education",
+		.kind = ENTRY_EDUCATION, .nentries = 2,
+		.entries = arena_calloc(a, 2, sizeof(struct entry)) };
+	s[2].entries[0] = (struct entry){ .kind = ENTRY_EDUCATION,
+		.title = "University of Colorado", .degree = "M.S.", .subtitle = "Computer Science",
+		.dates = "2019 – 2021" };
+	s[2].entries[1] = (struct entry){ .kind = ENTRY_EDUCATION,
+		.title = "Ramaiah Institute", .degree = "B.E.", .subtitle = "Information Science",
+		.dates = "2014 – 2018" };
+
+	s[3] = (struct section){ .title = "Select Publications", .key = "select_publications",
+		.kind = ENTRY_PUBLICATION, .nentries = 2,
+		.entries = arena_calloc(a, 2, sizeof(struct entry)) };
+	s[3].entries[0] = (struct entry){ .kind = ENTRY_PUBLICATION,
+		.title = "Modeling teams with PyTorch", .authors = LIST(a, "**Ada Example**", "B. Other"),
+		.venue = "ACL", .dates = "2021", .url = "https://doi.org/10.1/x", .doi = "10.1/x" };
+	s[3].entries[1] = (struct entry){ .kind = ENTRY_PUBLICATION,
+		.title = "Speech analytics", .authors = LIST(a, "C. Third", "**Ada Example**"),
+		.venue = "EDM", .dates = "2022" };
+	return r;
+}
+
+/* Lines of pane p belonging to entry (sec, ent). */
+static long entry_lines(const struct pane *p, int sec, int ent)
+{
+	long n = 0;
+	for (size_t i = 0; i < p->lay.n; i++)
+		n += p->lay.lines[i].section == sec && p->lay.lines[i].entry == ent &&
+		     p->lay.lines[i].kind != LINE_BLANK;
+	return n;
+}
+
+static long count_kind(const struct pane *p, int kind)
+{
+	long n = 0;
+	for (size_t i = 0; i < p->lay.n; i++)
+		n += p->lay.lines[i].kind == kind;
+	return n;
+}
+
+static unsigned type(struct view *v, struct keys_state *ks, const char *s)
+{
+	unsigned rd = 0;
+	for (; *s; s++)
+		rd |= keys_dispatch(ks, v, (unsigned char)*s);
+	return rd;
+}
+
+static void test_match(void)
+{
+	size_t ml;
+	CHECK(pat_smart_icase("pytorch"));
+	CHECK(!pat_smart_icase("PyTorch"));
+	CHECK(pat_smart_icase("c++ 2m"));
+	CHECK_INT(pat_find("Use PyTorch", 11, 0, "pytorch", true, &ml), 4);
+	CHECK_INT(ml, 7);
+	CHECK_INT(pat_find("Use PyTorch", 11, 0, "pytorch", false, &ml), -1);
+	CHECK_INT(pat_find("a b a", 5, 1, "a", true, &ml), 4);
+	CHECK_INT(pat_find("abc", 3, 0, "", true, &ml), -1);
+	CHECK_INT(pat_find("ab", 2, 0, "abc", true, &ml), -1);
+	/* Multi-byte text: offsets are bytes. */
+	CHECK_INT(pat_find("résumé C#", strlen("résumé C#"), 0, "c#", true, &ml), 9);
+	CHECK_INT(pat_find("résumé", strlen("résumé"), 0, "sum", true, &ml), 3);
+}
+
+static void test_osc52(void)
+{
+	char out[64];
+	CHECK_INT(base64_encode("foobar", 6, out), 8);
+	CHECK_STR(out, "Zm9vYmFy");
+	base64_encode("fo", 2, out);
+	CHECK_STR(out, "Zm8=");
+	base64_encode("f", 1, out);
+	CHECK_STR(out, "Zg==");
+	CHECK_INT(osc52_format(out, sizeof out, "foo"), 13);
+	CHECK_STR(out, "\033]52;c;Zm9v\033\\");
+	CHECK_INT(osc52_format(out, 8, "foo"), 0);
+}
+
+static void test_keys(void)
+{
+	/* Every action is complete, and each key sequence means one thing. */
+	for (size_t a = 0; a < nactions; a++) {
+		CHECK(actions[a].name && actions[a].help && actions[a].help[0]);
+		CHECK(actions[a].fn != NULL);
+		CHECK(actions[a].keys[0][0] != 0);
+		for (size_t i = 0; i < KEYS_MAX && actions[a].keys[i][0]; i++) {
+			const int *k = actions[a].keys[i];
+			if (keys_lookup(k[0], k[1]) != &actions[a]) {
+				fprintf(stderr, "key %d,%d of %s bound twice\n", k[0], k[1],
+				        actions[a].name);
+				CHECK(!"key bound twice");
+			}
+			/* A key that starts a sequence cannot also act alone. */
+			if (k[1])
+				CHECK(keys_lookup(k[0], 0) == NULL);
+			for (size_t b = 0; b < nactions; b++)
+				for (size_t j = 0; j < KEYS_MAX && actions[b].keys[j][0]; j++)
+					if ((a != b || i != j) && actions[b].keys[j][0] == k[0] &&
+					    actions[b].keys[j][1] == k[1])
+						CHECK(!"duplicate binding");
+		}
+	}
+	/* The keys the issue names. */
+	const struct { int k1, k2; const char *name; } want[] = {
+		{ '\t', 0, "next-pane" }, { K_BTAB, 0, "prev-pane" }, { 'l', 0, "next-pane" },
+		{ 'h', 0, "prev-pane" }, { K_RIGHT, 0, "next-pane" }, { K_LEFT, 0, "prev-pane" },
+		{ '1', 0, "pane" }, { '9', 0, "pane" },
+		{ 'j', 0, "down" }, { K_DOWN, 0, "down" }, { 'k', 0, "up" }, { K_UP, 0, "up" },
+		{ ' ', 0, "page-down" }, { 'f', 0, "page-down" }, { K_PGDN, 0, "page-down" },
+		{ 'b', 0, "page-up" }, { K_PGUP, 0, "page-up" }, { 'd', 0, "half-down" },
+		{ 'u', 0, "half-up" }, { 'g', 0, "top" }, { K_HOME, 0, "top" },
+		{ 'G', 0, "bottom" }, { K_END, 0, "bottom" },
+		{ 'J', 0, "next-entry" }, { ']', 0, "next-entry" }, { 'K', 0, "prev-entry" },
+		{ '[', 0, "prev-entry" },
+		{ 'z', 'a', "fold-toggle" }, { '\r', 0, "fold-toggle" }, { 'z', 'o', "fold-open" },
+		{ 'z', 'c', "fold-close" }, { 'z', 'R', "open-all" }, { 'z', 'M', "fold-all" },
+		{ '/', 0, "search" }, { 'n', 0, "next-match" }, { 'N', 0, "prev-match" },
+		{ '&', 0, "filter" }, { 'y', 0, "copy" }, { '?', 0, "help" }, { K_F1, 0, "help" },
+		{ 'q', 0, "quit" }, { K_CTRL('L'), 0, "redraw" }, { K_CTRL('C'), 0, "quit-now" },
+	};
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+		const struct action *a = keys_lookup(want[i].k1, want[i].k2);
+		CHECK_STR(a ? a->name : NULL, want[i].name);
+	}
+	CHECK(keys_lookup('z', 0) == NULL);
+	CHECK(keys_lookup('x', 0) == NULL);
+
+	char buf[32];
+	CHECK_STR(keys_key_name(K_PGDN, false, buf, sizeof buf), "PgDn");
+	CHECK_STR(keys_key_name(K_CTRL('L'), false, buf, sizeof buf), "Ctrl-L");
+	CHECK_STR(keys_key_name(K_UP, true, buf, sizeof buf), "Up");
+	CHECK_STR(keys_key_name(K_UP, false, buf, sizeof buf), "↑");
+	CHECK_STR(keys_key_name(0x9B, false, buf, sizeof buf), "U+009B");
+
+	/* The help is the table: each action once, under its group. */
+	struct help h;
+	help_build(&h, true);
+	size_t items = 0, heads = 0;
+	for (size_t i = 0; i < h.n; i++) {
+		if (!h.lines[i].keys)
+			heads++;
+		else if (h.lines[i].keys[0])
+			items++;
+		for (const char *c = h.lines[i].text; *c; c++)
+			CHECK((unsigned char)*c < 0x80);        /* --ascii */
+	}
+	CHECK_INT(items, nactions);
+	CHECK_INT(heads, G_COUNT_);
+	bool found_digits = false, found_enter = false;
+	for (size_t i = 0; i < h.n; i++) {
+		if (h.lines[i].keys && strcmp(h.lines[i].keys, "1-9") == 0)
+			found_digits = true;
+		if (h.lines[i].keys && strcmp(h.lines[i].keys, "za, Enter") == 0)
+			found_enter = true;     /* Return and keypad Enter: once */
+	}
+	CHECK(found_digits);
+	CHECK(found_enter);
+	help_free(&h);
+}
+
+static void test_geometry(struct view *v)
+{
+	view_resize(v, 30, 8);
+	CHECK(v->geo.too_small);
+	view_resize(v, 80, 24);
+	CHECK(!v->geo.too_small);
+	CHECK_INT(v->geo.header_rows, 3);       /* name, headline, email */
+	CHECK_INT(v->geo.bar_row, 4);
+	CHECK_INT(v->geo.status_row, 23);
+	CHECK_INT(v->geo.content_rows, 23 - 5);
+	CHECK_INT(v->geo.text_w, 79);
+	view_resize(v, 80, 12);
+	CHECK_INT(v->geo.header_rows, 1);
+	CHECK_INT(v->geo.bar_row, 1);
+	CHECK_INT(v->geo.content_rows, 12 - 3);
+	view_resize(v, 5000, 100000);
+	CHECK_INT(v->geo.cols, VIEW_MAX_SIZE);
+	CHECK_INT(v->geo.rows, VIEW_MAX_SIZE);
+	CHECK_INT(v->geo.text_w, VIEW_MAX_TEXT);
+	CHECK_INT(v->geo.text_x, (VIEW_MAX_SIZE - VIEW_MAX_TEXT - 1) / 2);
+}
+
+static void test_panes(struct view *v)
+{
+	CHECK_INT(v->npanes, 5);
+	CHECK_STR(view_pane_name(v, 0), "All");
+	CHECK_STR(view_pane_name(v, 2), "Industry Experience");
+	CHECK_INT(view_find_pane(v, "all"), 0);
+	CHECK_INT(view_find_pane(v, "EDU"), 3);
+	CHECK_INT(view_find_pane(v, "industry_experience"), 2);
+	CHECK_INT(view_find_pane(v, "select"), 4);
+	CHECK_INT(view_find_pane(v, "nope"), -1);
+	CHECK_INT(view_find_pane(v, ""), -1);
+
+	struct keys_state ks = { 0 };
+	keys_dispatch(&ks, v, '\t');
+	CHECK_INT(v->cur, 1);
+	keys_dispatch(&ks, v, K_BTAB);
+	keys_dispatch(&ks, v, K_BTAB);
+	CHECK_INT(v->cur, 4);                   /* wraps around */
+	keys_dispatch(&ks, v, '3');
+	CHECK_INT(v->cur, 2);
+	keys_dispatch(&ks, v, '9');
+	CHECK_INT(v->cur, 2);
+	CHECK(strstr(v->msg, "No pane 9") != NULL);
+
+	/* A section pane: that section's entries, no headings. */
+	struct pane *p = view_pane(v);
+	CHECK_INT(p->nitems, 3);
+	CHECK_INT(count_kind(p, LINE_SECTION), 0);
+	CHECK_INT(p->cur_sec, 1);
+	CHECK_INT(p->cur_ent, 0);
+	/* All: five headings... */
+	view_set_pane(v, 0);
+	p = view_pane(v);
+	CHECK_INT(count_kind(p, LINE_SECTION), 4);
+	CHECK_INT(p->nitems, 4 + 8);
+	CHECK_INT(p->cur_ent, -1);              /* the first heading */
+}
+
+static void test_scroll_entries(struct view *v)
+{
+	struct keys_state ks = { 0 };
+	view_set_pane(v, 0);
+	struct pane *p = view_pane(v);
+	long rows = v->geo.content_rows;
+	CHECK((long)p->lay.n > rows);           /* the test needs scrolling */
+	keys_dispatch(&ks, v, 'g');
+	keys_dispatch(&ks, v, 'j');
+	CHECK_INT(p->top, 1);
+	keys_dispatch(&ks, v, ' ');
+	CHECK_INT(p->top, 1 + rows - 1);
+	keys_dispatch(&ks, v, 'G');
+	CHECK_INT(p->top, (long)p->lay.n - rows);
+	CHECK_INT(p->cur_sec, 3);               /* the last item is current */
+	CHECK_INT(p->cur_ent, 1);
+	keys_dispatch(&ks, v, 'g');
+	CHECK_INT(p->top, 0);
+	CHECK_INT(p->cur_sec, 0);
+	/* The mark follows the screen when it scrolls away. */
+	for (int i = 0; i < 12; i++)
+		keys_dispatch(&ks, v, 'j');
+	long ci = pane_find_item(p, p->cur_sec, p->cur_ent);
+	CHECK(ci >= 0 && pane_item_end(p, (size_t)ci) > p->top);
+	CHECK(p->items[ci].line < p->top + rows);
+	/* J steps through headings and entries in All; K back. */
+	keys_dispatch(&ks, v, 'g');
+	keys_dispatch(&ks, v, 'J');
+	CHECK_INT(p->cur_sec, 0);
+	CHECK_INT(p->cur_ent, 0);
+	keys_dispatch(&ks, v, 'J');
+	CHECK_INT(p->cur_sec, 1);
+	CHECK_INT(p->cur_ent, -1);
+	keys_dispatch(&ks, v, ']');
+	CHECK_INT(p->cur_ent, 0);
+	keys_dispatch(&ks, v, 'K');
+	CHECK_INT(p->cur_ent, -1);
+	/* Past the last entry: a message, nothing moves. */
+	keys_dispatch(&ks, v, 'G');
+	keys_dispatch(&ks, v, 'J');
+	CHECK_STR(v->msg, "Last entry");
+	keys_dispatch(&ks, v, 'g');
+}
+
+static void test_folds(struct view *v)
+{
+	struct keys_state ks = { 0 };
+	view_set_pane(v, 2);                    /* Industry Experience */
+	struct pane *p = view_pane(v);
+	long open = entry_lines(p, 1, 0);
+	CHECK(open > 3);
+	CHECK_INT(p->cur_ent, 0);
+	type(v, &ks, "za");
+	CHECK(view_entry_folded(v, 1, 0));
+	CHECK_INT(entry_lines(p, 1, 0), 1);     /* its title line only */
+	CHECK_INT(p->lay.lines[p->items[0].line].kind, LINE_ENTRY_HEAD);
+	/* The fold is the view's: All shows it folded too. */
+	view_set_pane(v, 0);
+	struct pane *all = view_pane(v);
+	CHECK_INT(entry_lines(all, 1, 0), 1);
+	view_set_pane(v, 2);
+	keys_dispatch(&ks, v, '\r');            /* Enter toggles back */
+	CHECK(!view_entry_folded(v, 1, 0));
+	CHECK_INT(entry_lines(p, 1, 0), open);
+	type(v, &ks, "zo");                     /* already open: nothing */
+	CHECK_INT(entry_lines(p, 1, 0), open);
+	type(v, &ks, "zc");
+	CHECK_INT(entry_lines(p, 1, 0), 1);
+	type(v, &ks, "zo");
+	CHECK_INT(entry_lines(p, 1, 0), open);
+
+	/* Section folding, in All: the heading with a count. */
+	view_set_pane(v, 0);
+	all = view_pane(v);
+	all->cur_sec = 1;
+	all->cur_ent = -1;
+	type(v, &ks, "za");
+	CHECK(v->sec_fold[1]);
+	CHECK_INT(entry_lines(all, 1, 0), 0);
+	long h = pane_find_item(all, 1, -1);
+	CHECK(h >= 0 && strstr(all->lay.lines[all->items[h].line].text, "(3 entries)"));
+	/* ...which a section pane ignores. */
+	view_set_pane(v, 2);
+	CHECK_INT(entry_lines(view_pane(v), 1, 0), open);
+	view_set_pane(v, 0);
+	type(v, &ks, "za");
+	CHECK(!v->sec_fold[1]);
+	/* zc on a folded entry folds its section (All only). */
+	all->cur_sec = 1;
+	all->cur_ent = 2;
+	type(v, &ks, "zc");
+	CHECK(view_entry_folded(v, 1, 2));
+	type(v, &ks, "zc");
+	CHECK(v->sec_fold[1]);
+	CHECK_INT(all->cur_ent, -1);
+
+	/* zM folds everything, zR opens everything. */
+	type(v, &ks, "zM");
+	CHECK_INT(all->nitems, 4);
+	CHECK_INT(count_kind(all, LINE_ENTRY_HEAD), 0);
+	view_set_pane(v, 4);
+	CHECK_INT(count_kind(view_pane(v), LINE_ENTRY_BODY), 0);
+	CHECK_INT(count_kind(view_pane(v), LINE_ENTRY_HEAD), 2);
+	type(v, &ks, "zR");
+	CHECK_INT(entry_lines(view_pane(v), 3, 0) > 1, 1);
+	view_set_pane(v, 0);
+	CHECK_INT(all->nitems, 12);
+	/* A prefix then a key it does not know. */
+	type(v, &ks, "zx");
+	CHECK_STR(v->msg, "Unknown key: zx");
+	CHECK_INT(ks.pending, 0);
+}
+
+static void test_search(struct view *v)
+{
+	struct keys_state ks = { 0 };
+	view_set_pane(v, 0);
+	keys_dispatch(&ks, v, 'g');
+	view_search(v, "pytorch");
+	CHECK_INT(v->nm, 4);
+	CHECK_STR(v->msg, "match 1/4");
+	CHECK_INT(v->m[0].sec, 0);
+	CHECK_INT(v->m[1].sec, 1);
+	CHECK_INT(v->m[1].ent, 0);
+	CHECK_INT(v->m[2].ent, 2);
+	CHECK_INT(v->m[3].sec, 3);
+	/* Smart case. */
+	view_search(v, "PyTorch");
+	CHECK_INT(v->nm, 2);
+	view_search(v, "PYTORCH");
+	CHECK_INT(v->nm, 1);
+	CHECK_INT(v->m[0].ent, 2);
+	view_search(v, "no such thing");
+	CHECK_INT(v->nm, 0);
+	CHECK_STR(v->msg, "Pattern not found: no such thing");
+
+	/* n/N across panes, from a pane without matches: Education. */
+	view_search(v, "pytorch");
+	view_set_pane(v, 3);
+	keys_dispatch(&ks, v, 'n');
+	CHECK_INT(v->cur, 4);                   /* on to Publications */
+	CHECK_STR(v->msg, "match 4/4");
+	keys_dispatch(&ks, v, 'n');
+	CHECK_INT(v->cur, 1);                   /* Summary */
+	CHECK_STR(v->msg, "match 1/4, wrapped to the top");
+	keys_dispatch(&ks, v, 'N');
+	CHECK_INT(v->cur, 4);
+	CHECK_STR(v->msg, "match 4/4, wrapped to the bottom");
+	keys_dispatch(&ks, v, 'N');
+	CHECK_INT(v->cur, 2);                   /* Stride, in Experience */
+	CHECK_STR(v->msg, "match 3/4");
+
+	/* A match in a folded entry unfolds it and scrolls to it. */
+	view_set_pane(v, 2);
+	struct pane *p = view_pane(v);
+	p->cur_sec = 1;
+	p->cur_ent = 0;
+	type(v, &ks, "zc");
+	CHECK(view_entry_folded(v, 1, 0));
+	view_set_pane(v, 1);
+	keys_dispatch(&ks, v, 'n');             /* from Summary's match */
+	keys_dispatch(&ks, v, 'n');
+	CHECK_STR(v->msg, "match 2/4");
+	CHECK_INT(v->cur, 2);
+	CHECK(!view_entry_folded(v, 1, 0));
+	CHECK_INT(p->cur_ent, 0);
+	long line, off;
+	size_t len;
+	view_locate_match(v, p, (size_t)v->mcur, &line, &off, &len);
+	CHECK(line >= p->top && line < p->top + v->geo.content_rows);
+	CHECK(off >= 0 && len == 7);
+	CHECK(off >= 0 && strncmp(p->lay.lines[line].text + off, "pytorch", 7) == 0);
+
+	/* In All, a folded section opens for its match. */
+	type(v, &ks, "zM");
+	view_set_pane(v, 0);
+	struct pane *all = view_pane(v);
+	keys_dispatch(&ks, v, 'g');
+	keys_dispatch(&ks, v, 'n');
+	CHECK_INT(v->cur, 0);                   /* All shows every match */
+	CHECK(!v->sec_fold[0]);
+	CHECK(!view_entry_folded(v, 0, 0));
+	CHECK(v->sec_fold[1]);                  /* the others stay folded */
+	view_locate_match(v, all, (size_t)v->mcur, &line, &off, &len);
+	CHECK(off >= 0 && strncmp(all->lay.lines[line].text + off, "PyTorch", 7) == 0);
+	type(v, &ks, "zR");
+
+	/* A section's title is in its pane's bar, not its lines: n still
+	 * moves on from it. "ion": Microsoft, the Education heading and
+	 * entry, the Publications heading. */
+	view_set_pane(v, 3);
+	keys_dispatch(&ks, v, 'g');
+	view_search(v, "ion");
+	CHECK_INT(v->nm, 4);
+	CHECK_STR(v->msg, "match 2/4");
+	keys_dispatch(&ks, v, 'n');
+	CHECK_STR(v->msg, "match 3/4");
+	CHECK_INT(v->cur, 3);
+	keys_dispatch(&ks, v, 'n');
+	CHECK_STR(v->msg, "match 4/4");
+	CHECK_INT(v->cur, 4);
+
+	/* n without a pattern. */
+	struct view w;
+	struct resume *r = fixture();
+	view_init(&w, r, false);
+	view_resize(&w, 80, 24);
+	keys_dispatch(&ks, &w, 'n');
+	CHECK(w.msg_error && strstr(w.msg, "No previous search"));
+	view_free(&w);
+	resume_free(r);
+}
+
+static void test_prompt(struct view *v)
+{
+	struct keys_state ks = { 0 };
+	view_set_pane(v, 0);
+	keys_dispatch(&ks, v, 'g');
+	view_search(v, "Engineer");
+	size_t before = v->nm;
+	CHECK(before > 0);
+	/* Typing highlights at once; Esc puts the old search back. */
+	keys_dispatch(&ks, v, '/');
+	CHECK_INT(v->prompt.kind, PROMPT_SEARCH);
+	type(v, &ks, "pyto");
+	CHECK_STR(v->pattern, "pyto");
+	CHECK_INT(v->nm, 4);
+	keys_dispatch(&ks, v, K_ESC);
+	CHECK_INT(v->prompt.kind, PROMPT_NONE);
+	CHECK_STR(v->pattern, "Engineer");
+	CHECK_INT(v->nm, before);
+	/* Enter keeps it; Backspace edits; control characters are refused. */
+	keys_dispatch(&ks, v, '/');
+	type(v, &ks, "c++x");
+	keys_dispatch(&ks, v, 127);
+	keys_dispatch(&ks, v, 0x9B);            /* C1 CSI: refused */
+	keys_dispatch(&ks, v, 8);               /* Backspace as Ctrl-H */
+	type(v, &ks, "+");
+	CHECK_STR(v->prompt.buf, "c++");
+	keys_dispatch(&ks, v, '\r');
+	CHECK_STR(v->pattern, "c++");
+	CHECK_INT(v->nm, 2);                    /* Summary, Microsoft */
+	CHECK_STR(v->msg, "match 1/2");
+	/* Backspace on an empty prompt closes it. */
+	keys_dispatch(&ks, v, '/');
+	keys_dispatch(&ks, v, K_BACKSPACE);
+	CHECK_INT(v->prompt.kind, PROMPT_NONE);
+	CHECK_STR(v->pattern, "c++");
+	/* Multi-byte input is kept whole. */
+	keys_dispatch(&ks, v, '/');
+	keys_dispatch(&ks, v, 0xE9);            /* é */
+	CHECK_STR(v->prompt.buf, "é");
+	keys_dispatch(&ks, v, K_BACKSPACE);
+	CHECK_STR(v->prompt.buf, "");
+	keys_dispatch(&ks, v, K_ESC);
+	/* Keys do not act while the prompt is open. */
+	keys_dispatch(&ks, v, '&');
+	keys_dispatch(&ks, v, 'q');
+	CHECK_STR(v->prompt.buf, "q");
+	keys_dispatch(&ks, v, K_ESC);
+	CHECK(!v->filter[0]);
+	view_search(v, "");
+}
+
+static void test_filter(struct view *v)
+{
+	struct keys_state ks = { 0 };
+	view_set_pane(v, 0);
+	keys_dispatch(&ks, v, '&');
+	type(v, &ks, "pytorch");
+	keys_dispatch(&ks, v, '\r');
+	CHECK_STR(v->filter, "pytorch");
+	CHECK_STR(v->msg, "Filter: 4 entries match pytorch");
+	struct pane *all = view_pane(v);
+	CHECK_INT(count_kind(all, LINE_SECTION), 3);    /* no Education */
+	CHECK_INT(count_kind(all, LINE_ENTRY_HEAD), 4);
+	CHECK(pane_find_item(all, 1, 1) < 0);           /* Microsoft */
+	view_set_pane(v, 3);
+	CHECK_INT(view_pane(v)->lay.n, 0);
+	/* The search sees only what the filter shows. */
+	view_search(v, "engineer");
+	CHECK_INT(v->nm, 3);    /* Summary, Netflix and Stride's subtitles */
+	/* A filter matching nothing is refused; the old one stays. */
+	view_set_filter(v, "zzz");
+	CHECK_STR(v->filter, "pytorch");
+	CHECK(v->msg_error);
+	/* Any field counts: Scala is one of Netflix's technologies. */
+	view_set_filter(v, "scala");
+	view_set_pane(v, 0);
+	CHECK_INT(count_kind(view_pane(v), LINE_ENTRY_HEAD), 1);
+	CHECK(pane_find_item(view_pane(v), 1, 0) >= 0);
+	/* & then Enter on nothing clears it. */
+	keys_dispatch(&ks, v, '&');
+	keys_dispatch(&ks, v, '\r');
+	CHECK(!v->filter[0]);
+	CHECK_INT(count_kind(view_pane(v), LINE_ENTRY_HEAD), 8);
+	view_search(v, "");
+}
+
+static void test_copy_click_help(struct view *v)
+{
+	struct keys_state ks = { 0 };
+	view_set_pane(v, 4);
+	struct pane *p = view_pane(v);
+	p->cur_sec = 3;
+	p->cur_ent = 0;
+	CHECK(keys_dispatch(&ks, v, 'y') & RD_COPY);
+	CHECK_STR(v->copy, "https://doi.org/10.1/x");
+	p->cur_ent = 1;                         /* no link: the email */
+	keys_dispatch(&ks, v, 'y');
+	CHECK_STR(v->copy, "ada@example.org");
+	CHECK_STR(v->msg, "Copied ada@example.org");
+
+	/* A click marks an entry; on the marked entry's title it folds. */
+	keys_dispatch(&ks, v, 'g');
+	long l1 = p->items[1].line;
+	view_click_content(v, (int)(l1 - p->top), v->geo.text_x + 10);
+	CHECK_INT(p->cur_ent, 1);
+	CHECK(!view_entry_folded(v, 3, 1));
+	view_click_content(v, (int)(l1 - p->top), v->geo.text_x + 10);
+	CHECK(view_entry_folded(v, 3, 1));
+	view_click_content(v, (int)(p->items[1].line - p->top), v->geo.text_x + 10);
+	CHECK(!view_entry_folded(v, 3, 1));
+
+	/* Help: scroll keys scroll it, q closes it, q again quits. */
+	v->help.nlines = 100;
+	CHECK(keys_dispatch(&ks, v, '?') & RD_CONTENT);
+	CHECK(v->help.open);
+	keys_dispatch(&ks, v, 'j');
+	CHECK_INT(v->help.top, 1);
+	size_t pane = v->cur;
+	keys_dispatch(&ks, v, '\t');           /* not behind the help */
+	type(v, &ks, "zM");
+	CHECK_INT(v->cur, pane);
+	CHECK(!view_entry_folded(v, 3, 0));
+	keys_dispatch(&ks, v, 'G');
+	CHECK_INT(v->help.top, 100 - (v->geo.content_rows - 2));
+	CHECK(!(keys_dispatch(&ks, v, 'q') & RD_QUIT));
+	CHECK(!v->help.open);
+	CHECK(keys_dispatch(&ks, v, 'q') & RD_QUIT);
+	CHECK(keys_dispatch(&ks, v, K_CTRL('C')) & RD_QUIT);
+	CHECK(keys_dispatch(&ks, v, K_CTRL('L')) & RD_CLEAR);
+}
+
+static void test_clean_text(void)
+{
+	char out[32];
+	view_clean_text(out, sizeof out, "a\033[2Jb\x7f\xc2\x9b" "c\xe2\x80\xae" "d\n");
+	CHECK_STR(out, "a[2Jbcd");
+	view_clean_text(out, 4, "aé€");      /* never cuts a character */
+	CHECK_STR(out, "aé");
+	view_clean_text(out, sizeof out, "\xff\xfe ok");
+	CHECK_STR(out, " ok");
+}
+
+int main(void)
+{
+	test_match();
+	test_osc52();
+	test_keys();
+	test_clean_text();
+
+	struct resume *r = fixture();
+	struct view v;
+	view_init(&v, r, false);
+	test_geometry(&v);
+	view_resize(&v, 80, 24);
+	test_panes(&v);
+	test_scroll_entries(&v);
+	test_folds(&v);
+	test_search(&v);
+	test_prompt(&v);
+	test_filter(&v);
+	test_copy_click_help(&v);
+	view_free(&v);
+	resume_free(r);
+	T_DONE();
+}
