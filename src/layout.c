@@ -4,8 +4,9 @@
  * Text goes through a paragraph (struct para: bytes plus styled spans
  * covering them), which is where markup is parsed, ASCII mode
  * transliterates and '\n' is flattened. wrap() cuts a paragraph into
- * lines at spaces by display width, breaking only words wider than the
- * line; a cluster (a character and its combining marks) is never split.
+ * lines at spaces (and after hyphens) by display width, breaking only
+ * words wider than the line; a wide character never straddles the edge
+ * and a combining mark never leaves its letter.
  * Each line is composed in a scratch buffer and copied once, exactly
  * sized, into the layout's arena.
  */
@@ -107,7 +108,7 @@ static void para_add(struct lctx *c, struct para *p, const char *s, size_t n,
 		s = text_sanitize(&c->l->arena, s, n);
 		n = strlen(s);
 	}
-	grow_array(&p->buf, &p->cap, p->len + 4 * n + 1, 1);
+	grow_array(&p->buf, &p->cap, p->len + 2 * n + 1, 1);     /* "(TM)" from 3 bytes */
 	while (i < n) {
 		unsigned char b = (unsigned char)s[i];
 		uint32_t cp;
@@ -131,24 +132,6 @@ static void para_str(struct lctx *c, struct para *p, const char *s, int style, u
 	para_add(c, p, s, strlen(s), style, flags);
 }
 
-/* The URL as shown after a link's text: no scheme, no trailing slash. */
-static const char *url_shown(const char *u, size_t *n)
-{
-	static const char *const schemes[] = { "https://", "http://", "mailto:" };
-
-	for (size_t i = 0; i < sizeof schemes / sizeof schemes[0]; i++) {
-		size_t k = strlen(schemes[i]);
-		if (*n > k && !strncmp(u, schemes[i], k)) {
-			u += k;
-			*n -= k;
-			break;
-		}
-	}
-	if (*n > 1 && u[*n - 1] == '/')
-		(*n)--;
-	return u;
-}
-
 /*
  * Appends s[0..n) with its inline markup turned into span flags. A link
  * keeps its text and is followed by its address, "text (example.com)",
@@ -158,29 +141,20 @@ static void para_markup(struct lctx *c, struct para *p, const char *s, size_t n,
                         int style, unsigned extra)
 {
 	struct markup *m = &c->mk;
-	size_t at = 0, link_start = 0;
+	size_t at = 0;
 
 	markup_parse(m, s, n);
 	for (size_t k = 0; k < m->nspans; k++) {
 		const struct markup_span *ms = &m->spans[k];
-		const struct markup_span *nx = k + 1 < m->nspans ? &m->spans[k + 1] : NULL;
 
 		para_add(c, p, m->text + at, ms->start - at, style, extra);
-		if ((ms->flags & MK_LINK) && !(k && (m->spans[k - 1].flags & MK_LINK) &&
-		                               m->spans[k - 1].url == ms->url &&
-		                               m->spans[k - 1].start + m->spans[k - 1].len == ms->start))
-			link_start = ms->start;
 		para_add(c, p, m->text + ms->start, ms->len, style, extra | ms->flags);
 		at = ms->start + ms->len;
-		if ((ms->flags & MK_LINK) &&
-		    !(nx && (nx->flags & MK_LINK) && nx->url == ms->url && nx->start == at)) {
-			size_t un = ms->url_len;
-			const char *u = url_shown(ms->url, &un);
-			size_t tn = at - link_start;
-			const char *t = m->text + link_start;
+		if (ms->link_end) {
+			size_t un = ms->url_len, tn = at - ms->link_start;
+			const char *u = url_display(ms->url, &un), *t = m->text + ms->link_start;
 
-			if (!(tn == un && !memcmp(t, u, un)) &&
-			    !(tn == ms->url_len && !memcmp(t, ms->url, tn))) {
+			if ((tn != un || memcmp(t, u, un)) && (tn != ms->url_len || memcmp(t, ms->url, tn))) {
 				para_add(c, p, " (", 2, style, extra);
 				para_add(c, p, u, un, ST_URL, extra | SPAN_LINK);
 				para_add(c, p, ")", 1, style, extra);
@@ -188,6 +162,11 @@ static void para_markup(struct lctx *c, struct para *p, const char *s, size_t n,
 		}
 	}
 	para_add(c, p, m->text + at, m->len - at, style, extra);
+}
+
+static void para_text(struct lctx *c, struct para *p, const char *s, int style)
+{
+	para_markup(c, p, s, strlen(s), style, 0);
 }
 
 static void para_append(struct para *dst, const struct para *src)
@@ -315,21 +294,11 @@ static void lb_commit(struct lctx *c, enum line_kind kind)
 
 /* --- wrapping -------------------------------------------------------- */
 
-static int is_zero_width(const char *s, size_t len, size_t i, size_t *n)
-{
-	uint32_t cp;
-
-	if (i >= len || (unsigned char)s[i] < 0x80)
-		return 0;
-	*n = utf8_decode(s + i, len - i, &cp);
-	return cp_width(cp) == 0;
-}
-
 /*
  * The line starting at pos (not a space) that fits in avail columns:
  * returns its end without trailing spaces; *next is where the next line
  * starts. Lines break at spaces and after a hyphen inside a word; words
- * wider than avail are cut between clusters.
+ * wider than avail are cut between characters.
  */
 static size_t next_break(const char *s, size_t len, size_t pos, size_t avail, size_t *next)
 {
@@ -338,7 +307,7 @@ static size_t next_break(const char *s, size_t len, size_t pos, size_t avail, si
 
 	while (i < len) {
 		uint32_t cp;
-		size_t j, n;
+		size_t j;
 		int cwid;
 
 		if (s[i] == ' ') {
@@ -355,8 +324,8 @@ static size_t next_break(const char *s, size_t len, size_t pos, size_t avail, si
 		in_space = false;
 		j = i + utf8_decode(s + i, len - i, &cp);
 		cwid = cp_width(cp);
-		while (is_zero_width(s, len, j, &n))
-			j += n;
+		/* a combining mark has no width, so it always fits beside its
+		 * letter: no break ever falls between them */
 		if (w + (size_t)cwid > avail && i > pos) {
 			if (have_brk) {
 				*next = brk_next;
@@ -409,6 +378,9 @@ static void wrap(struct lctx *c, const struct para *p, const struct wrapfmt *f)
 		pos++;
 	while (pos < p->len && !c->skip) {
 		int start = first ? f->col + lead_w : f->col + f->hang;
+		/* at the narrowest content width (18) the deepest indent is a
+		 * nested bullet's 4, a label's hang is a third and a number's
+		 * at most 9, so avail never really drops below 2 */
 		int avail = limit - start;
 		size_t end = next_break(p->buf, p->len, pos, avail < 2 ? 2 : (size_t)avail, &next);
 
@@ -423,7 +395,7 @@ static void wrap(struct lctx *c, const struct para *p, const struct wrapfmt *f)
 			size_t used = str_width(c->lb, c->lblen) - (size_t)c->gut;
 			size_t rw = para_width(f->right);
 			size_t kk = 0;
-			lb_pad(c, (size_t)c->cw - rw - used);
+			lb_pad(c, (size_t)c->cw > rw + used ? (size_t)c->cw - rw - used : 0);
 			put_slice(c, f->right, 0, f->right->len, &kk);
 		}
 		lb_commit(c, f->kind);
@@ -566,8 +538,7 @@ static void entry_tail(struct lctx *c, const struct entry *e)
 			if (i)
 				para_str(c, &c->p, ", ", ST_BODY, 0);
 			if (e->technologies.v[i])
-				para_markup(c, &c->p, e->technologies.v[i],
-				            strlen(e->technologies.v[i]), ST_TECH, 0);
+				para_text(c, &c->p, e->technologies.v[i], ST_TECH);
 		}
 		wrap_plain(c, &c->p, 0, hang, LINE_ENTRY_BODY);
 	}
@@ -576,7 +547,7 @@ static void entry_tail(struct lctx *c, const struct entry *e)
 		if (!has(f->label) || !has(f->value))
 			continue;
 		int hang = label_start(c, f->label, strlen(f->label));
-		para_markup(c, &c->p, f->value, strlen(f->value), ST_BODY, 0);
+		para_text(c, &c->p, f->value, ST_BODY);
 		wrap_plain(c, &c->p, 0, hang, LINE_ENTRY_BODY);
 	}
 	if ((has(e->url) || has(e->doi)) && !c->skip) {
@@ -604,7 +575,7 @@ static void authors(struct lctx *c, const struct strlist *a)
 		if (markup_is_emphasised(&c->mk))
 			para_add(c, &c->p, c->mk.text, c->mk.len, ST_OWNER, SPAN_BOLD);
 		else
-			para_markup(c, &c->p, s, strlen(s), ST_AUTHOR, 0);
+			para_text(c, &c->p, s, ST_AUTHOR);
 	}
 	wrap_plain(c, &c->p, 0, 0, LINE_ENTRY_BODY);
 }
@@ -619,7 +590,7 @@ static void block_entry(struct lctx *c, const struct section *s, size_t i)
 	para_clear(left);
 	para_clear(right);
 	if (has(e->title))
-		para_markup(c, left, e->title, strlen(e->title), ST_TITLE, 0);
+		para_text(c, left, e->title, ST_TITLE);
 	if (has(e->dates))
 		para_str(c, right, e->dates, ST_DATE, 0);
 	if (left->len || right->len)
@@ -628,14 +599,14 @@ static void block_entry(struct lctx *c, const struct section *s, size_t i)
 	para_clear(left);
 	para_clear(right);
 	if (has(e->degree)) {
-		para_markup(c, left, e->degree, strlen(e->degree), ST_SUBTITLE, 0);
+		para_text(c, left, e->degree, ST_SUBTITLE);
 		if (has(e->subtitle))
 			para_str(c, left, " in ", ST_SUBTITLE, 0);
 	}
 	if (has(e->subtitle))
-		para_markup(c, left, e->subtitle, strlen(e->subtitle), ST_SUBTITLE, 0);
+		para_text(c, left, e->subtitle, ST_SUBTITLE);
 	if (has(e->location))
-		para_markup(c, right, e->location, strlen(e->location), ST_LOCATION, 0);
+		para_text(c, right, e->location, ST_LOCATION);
 	if ((left->len || right->len) && !c->skip)
 		pair(c, left, right);
 
@@ -643,7 +614,7 @@ static void block_entry(struct lctx *c, const struct section *s, size_t i)
 		authors(c, &e->authors);
 	if (has(e->venue) && !c->skip) {
 		para_clear(left);
-		para_markup(c, left, e->venue, strlen(e->venue), ST_VENUE, 0);
+		para_text(c, left, e->venue, ST_VENUE);
 		wrap_plain(c, left, 0, 0, LINE_ENTRY_BODY);
 	}
 }
@@ -663,9 +634,9 @@ static void oneline_entry(struct lctx *c, const struct section *s, size_t i)
 	if (has(e->title) && has(e->subtitle))
 		hang = label_start(c, e->title, strlen(e->title));
 	else if (has(e->title))
-		para_markup(c, &c->p, e->title, strlen(e->title), ST_LABEL, 0);
+		para_text(c, &c->p, e->title, ST_LABEL);
 	if (has(e->subtitle))
-		para_markup(c, &c->p, e->subtitle, strlen(e->subtitle), ST_BODY, 0);
+		para_text(c, &c->p, e->subtitle, ST_BODY);
 	wrap_plain(c, &c->p, 0, hang, LINE_ENTRY_BODY);
 }
 
@@ -684,7 +655,7 @@ static void listed_entry(struct lctx *c, const struct section *s, size_t i)
 	}
 	para_clear(&c->p);
 	if (has(e->title))
-		para_markup(c, &c->p, e->title, strlen(e->title), ST_BODY, 0);
+		para_text(c, &c->p, e->title, ST_BODY);
 	wrap(c, &c->p, &(struct wrapfmt){ .lead = lead, .kind = LINE_ENTRY_BODY,
 		.hang = (int)str_width(lead, strlen(lead)) });
 }
@@ -709,6 +680,13 @@ static const struct {
 static enum entry_kind kind_of(const struct entry *e)
 {
 	return (unsigned)e->kind < ENTRY_KIND_COUNT ? e->kind : ENTRY_TEXT;
+}
+
+/* A list-like entry stays one tight line only without a tail below it. */
+static bool compact(const struct entry *e)
+{
+	return kinds[kind_of(e)].compact && !has(e->summary) && !e->highlights.n &&
+	       !e->technologies.n && !e->nfields && !has(e->url) && !has(e->doi);
 }
 
 static void entry(struct lctx *c, size_t si, size_t ei, bool folded)
@@ -747,15 +725,28 @@ static void contact_flush(struct lctx *c, struct para *line, size_t *lw)
 	*lw = 0;
 }
 
-/* Adds c->tmp to the contact line, starting a new line when it would not
- * fit: items are only split when one alone is wider than the screen. */
-static void contact_add(struct lctx *c, struct para *line, size_t *lw)
+/*
+ * Adds "label: text" (an address without its scheme when url is set) to
+ * the contact line, starting a new line when it would not fit: an item is
+ * only split when it alone is wider than the screen.
+ */
+static void contact(struct lctx *c, struct para *line, size_t *lw, const char *label,
+                    const char *text, bool url, unsigned flags)
 {
-	size_t iw = para_width(&c->tmp);
-	size_t sepw = str_width(c->g->sep, strlen(c->g->sep));
+	size_t n, iw, sepw = str_width(c->g->sep, strlen(c->g->sep));
 
-	if (!c->tmp.len)
+	if (!has(text))
 		return;
+	para_clear(&c->tmp);
+	if (has(label)) {
+		para_str(c, &c->tmp, label, ST_CONTACT, flags);
+		para_str(c, &c->tmp, ": ", ST_CONTACT, flags);
+	}
+	n = strlen(text);
+	if (url)
+		text = url_display(text, &n);
+	para_add(c, &c->tmp, text, n, ST_CONTACT, flags);
+	iw = para_width(&c->tmp);
 	if (*lw && *lw + sepw + iw > (size_t)c->cw)
 		contact_flush(c, line, lw);
 	if (*lw) {
@@ -764,28 +755,6 @@ static void contact_add(struct lctx *c, struct para *line, size_t *lw)
 	}
 	para_append(line, &c->tmp);
 	*lw += iw;
-}
-
-/* Websites read better without the scheme and a trailing slash. */
-static void add_url_text(struct lctx *c, struct para *p, const char *u, unsigned flags)
-{
-	size_t n = strlen(u);
-
-	u = url_shown(u, &n);
-	para_add(c, p, u, n, ST_CONTACT, flags);
-}
-
-static void contact_str(struct lctx *c, struct para *line, size_t *lw, const char *s,
-                        unsigned flags, bool url)
-{
-	if (!has(s))
-		return;
-	para_clear(&c->tmp);
-	if (url)
-		add_url_text(c, &c->tmp, s, flags);
-	else
-		para_str(c, &c->tmp, s, ST_CONTACT, flags);
-	contact_add(c, line, lw);
 }
 
 static void header(struct lctx *c)
@@ -798,39 +767,31 @@ static void header(struct lctx *c)
 	c->ent = -1;
 	if (has(h->name)) {
 		para_clear(&c->p);
-		para_markup(c, &c->p, h->name, strlen(h->name), ST_NAME, 0);
+		para_text(c, &c->p, h->name, ST_NAME);
 		wrap_plain(c, &c->p, 0, 0, LINE_HEADER);
 	}
 	if (has(h->headline)) {
 		para_clear(&c->p);
-		para_markup(c, &c->p, h->headline, strlen(h->headline), ST_HEADLINE, 0);
+		para_text(c, &c->p, h->headline, ST_HEADLINE);
 		wrap_plain(c, &c->p, 0, 0, LINE_HEADER);
 	}
 	para_clear(line);
-	contact_str(c, line, &lw, h->location, 0, false);
+	contact(c, line, &lw, NULL, h->location, false, 0);
 	for (size_t i = 0; i < h->emails.n; i++)
-		contact_str(c, line, &lw, h->emails.v[i], SPAN_LINK, false);
-	contact_str(c, line, &lw, h->phone, 0, false);
+		contact(c, line, &lw, NULL, h->emails.v[i], false, SPAN_LINK);
+	contact(c, line, &lw, NULL, h->phone, false, 0);
 	for (size_t i = 0; i < h->websites.n; i++)
-		contact_str(c, line, &lw, h->websites.v[i], SPAN_LINK, true);
+		contact(c, line, &lw, NULL, h->websites.v[i], true, SPAN_LINK);
 	for (size_t i = 0; i < h->nprofiles; i++) {
 		const struct profile *pr = &h->profiles[i];
 		unsigned flags = has(pr->url) ? SPAN_LINK : 0;
 
-		para_clear(&c->tmp);
-		if (has(pr->network) && has(pr->username)) {
-			para_str(c, &c->tmp, pr->network, ST_CONTACT, flags);
-			para_str(c, &c->tmp, ": ", ST_CONTACT, flags);
-			para_str(c, &c->tmp, pr->username, ST_CONTACT, flags);
-		} else if (has(pr->username) || has(pr->url)) {
-			if (has(pr->username))
-				para_str(c, &c->tmp, pr->username, ST_CONTACT, flags);
-			else
-				add_url_text(c, &c->tmp, pr->url, flags);
-		} else if (has(pr->network)) {
-			para_str(c, &c->tmp, pr->network, ST_CONTACT, 0);
-		}
-		contact_add(c, line, &lw);
+		if (has(pr->username))
+			contact(c, line, &lw, pr->network, pr->username, false, flags);
+		else if (has(pr->url))
+			contact(c, line, &lw, NULL, pr->url, true, flags);
+		else
+			contact(c, line, &lw, NULL, pr->network, false, 0);
 	}
 	contact_flush(c, line, &lw);
 }
@@ -850,7 +811,7 @@ static void heading(struct lctx *c, size_t si, bool folded, size_t count)
 	c->sec = (int32_t)si;
 	c->ent = -1;
 	para_clear(&c->p);
-	para_markup(c, &c->p, title, strlen(title), ST_SECTION, 0);
+	para_text(c, &c->p, title, ST_SECTION);
 	if (folded) {
 		char buf[64];
 		snprintf(buf, sizeof buf, "(%zu %s)", count, count == 1 ? "entry" : "entries");
@@ -874,8 +835,7 @@ static void section(struct lctx *c, size_t si)
 	const struct layout_opts *o = c->o;
 	const struct section *s = &c->r->sections[si];
 	size_t count = 0;
-	int prev = -1;
-	bool prev_folded = false, folded;
+	bool first = true, prev_compact = false, prev_folded = false, folded;
 
 	for (size_t ei = 0; ei < s->nentries; ei++)
 		count += shown(c, si, ei);
@@ -890,18 +850,17 @@ static void section(struct lctx *c, size_t si)
 			return;
 	}
 	for (size_t ei = 0; ei < s->nentries; ei++) {
-		enum entry_kind k = kind_of(&s->entries[ei]);
-		bool efold;
+		bool efold, tight = compact(&s->entries[ei]);
 
 		if (!shown(c, si, ei))
 			continue;
 		efold = o->hooks && o->hooks->entry_folded &&
 		        o->hooks->entry_folded(o->ctx, si, ei);
-		if (prev >= 0 && !(kinds[prev].compact && kinds[k].compact) &&
-		    !(prev_folded && efold))
+		if (!first && !(prev_compact && tight) && !(prev_folded && efold))
 			c->blank_pending = true;
 		entry(c, si, ei, efold);
-		prev = (int)k;
+		first = false;
+		prev_compact = tight;
 		prev_folded = efold;
 	}
 }

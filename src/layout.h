@@ -67,7 +67,9 @@ struct line {
 	const struct span *spans;   /* sorted, non-overlapping; gaps are ST_BODY */
 	uint32_t nspans;
 	int32_t section;        /* index into resume->sections, -1 for header */
-	int32_t entry;          /* index into section->entries, -1 for heading */
+	int32_t entry;          /* index into section->entries, -1 for heading;
+	                           a blank line has the indices of the line
+	                           above it, so (section, entry) never decreases */
 	uint8_t kind;           /* enum line_kind */
 };
 

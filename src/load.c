@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "date.h"
 #include "node.h"
@@ -50,36 +51,9 @@ bool conv_visit(struct conv *c, const struct node *n)
 	return !c->over;
 }
 
-/* Sanitised and trimmed once per scalar, then shared by its aliases. */
 static const char *scalar_text(struct conv *c, struct node *n)
 {
-	if (n->flags & NODE_ALIAS)
-		n = n->c.target;
-	if (n->flags & NODE_COOKED)
-		return n->c.text;
-	char *s = NULL;
-	if (!node_is_null(n)) {
-		/* Printable ASCII is what text_sanitize() leaves unchanged;
-		 * most scalars are just that, so skip its two passes. */
-		size_t i = 0;
-		while (i < n->n && n->u.s[i] >= 0x20 && n->u.s[i] < 0x7F)
-			i++;
-		s = i == n->n ? arena_strndup(&c->r->arena, n->u.s, n->n)
-		              : text_sanitize(&c->r->arena, n->u.s, n->n);
-	}
-	if (s) {
-		while (*s == ' ' || *s == '\n')
-			s++;
-		size_t len = strlen(s);
-		while (len && (s[len - 1] == ' ' || s[len - 1] == '\n'))
-			len--;
-		s[len] = '\0';
-		if (!len)
-			s = NULL;
-	}
-	n->c.text = s;
-	n->flags |= NODE_COOKED;
-	return s;
+	return node_text(&c->r->arena, n);
 }
 
 const char *conv_str(struct conv *c, struct node *v, const char *field)
@@ -275,8 +249,8 @@ struct resume *load_buffer(const char *buf, size_t len,
 		return NULL;
 	}
 	struct node_tree t;
-	struct resume *r = NULL;
-	if (!node_parse(buf, len, lim, d, &t))
+	struct resume *r = resume_new();
+	if (!node_parse(buf, len, lim, d, &r->arena, &t))
 		goto out;
 	struct node *root = t.root;
 	if (node_is_null(root)) {
@@ -295,7 +269,6 @@ struct resume *load_buffer(const char *buf, size_t len,
 		         "`cv` (RenderCV) or `basics` (JSON Resume) key");
 		goto out;
 	}
-	r = resume_new();
 	r->format = rendercv ? FORMAT_RENDERCV : FORMAT_JSONRESUME;
 	/* Aliases can make a small file read like a huge one: besides the
 	 * node count, the model may not outgrow the input by much. Real
@@ -313,7 +286,7 @@ struct resume *load_buffer(const char *buf, size_t len,
 		load_jsonresume(&c, root);
 out:
 	node_tree_free(&t);
-	if (r && d->nerrors > errors) {
+	if (d->nerrors > errors) {
 		resume_free(r);
 		r = NULL;
 	}
@@ -337,7 +310,14 @@ struct resume *load_file(const char *path, const struct load_limits *lim,
 	/* Read at most one byte more than allowed: enough to know the file
 	 * is too big without reading all of /dev/zero. */
 	size_t want = lim->max_bytes < SIZE_MAX ? lim->max_bytes + 1 : SIZE_MAX;
-	size_t cap = want < 65536 ? want : 65536, len = 0;
+	size_t cap = 65536, len = 0;
+	struct stat st;
+	/* A regular file says its size: one allocation, no copies. */
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    (uintmax_t)st.st_size < SIZE_MAX - 1)
+		cap = (size_t)st.st_size + 1;  /* +1: to see the end at once */
+	if (cap > want)
+		cap = want;
 	char *buf = xmalloc(cap);
 	int err = 0;
 	while (len < want) {

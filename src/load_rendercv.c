@@ -197,11 +197,14 @@ static void read_social(struct conv *c, struct node *m, struct profile *p)
 	}
 	const char *net = conv_str(c, netv, "network");
 	p->username = conv_str(c, userv, "username");
-	if (!net || !p->username) {
-		diag_add(c->d, DIAG_ERROR, m->pos, "a social network needs `%s`",
-		         net ? "username" : "network");
+	/* A value of the wrong type has had its message already. */
+	const char *missing = !net && (!netv || netv->type == NODE_SCALAR) ? "network"
+	                    : !p->username && (!userv || userv->type == NODE_SCALAR) ? "username"
+	                    : NULL;
+	if (missing)
+		diag_add(c->d, DIAG_ERROR, m->pos, "a social network needs `%s`", missing);
+	if (!net || !p->username)
 		return;
-	}
 	const struct network *known = NULL;
 	for (size_t i = 0; i < sizeof networks / sizeof networks[0]; i++)
 		if (same_ascii_nocase(net, networks[i].name))

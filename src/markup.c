@@ -249,6 +249,7 @@ struct emitter {
 	int depth[3];           /* bold, italic, link */
 	const char *url;
 	size_t url_len;
+	size_t link_start;
 };
 
 static void emit(struct emitter *e, const char *s, size_t n)
@@ -270,7 +271,7 @@ static void emit(struct emitter *e, const char *s, size_t n)
 		} else {
 			m->spans[m->nspans++] = (struct markup_span){
 				.start = m->len, .len = n, .flags = flags,
-				.url = url, .url_len = url_len,
+				.url = url, .url_len = url_len, .link_start = e->link_start,
 			};
 		}
 	}
@@ -289,7 +290,7 @@ void markup_parse(struct markup *m, const char *s, size_t len)
 		.top = { [OPEN_STAR] = -1, [OPEN_BRACKET] = -1 },
 	};
 	struct emitter e = { .m = m };
-	size_t cur = 0, link_start = 0;
+	size_t cur = 0;
 
 	m->ntok = 0;
 	tokenize(&p);
@@ -323,12 +324,15 @@ void markup_parse(struct markup *m, const char *s, size_t len)
 			if (k->flag == MK_LINK) {
 				e.url = s + k->url;
 				e.url_len = k->url_len;
-				link_start = m->len;
+				e.link_start = m->len;
 			}
 			break;
 		case TS_CLOSE:
-			if (k->flag == MK_LINK && m->len == link_start)
-				emit(&e, e.url, e.url_len);     /* "[](url)" shows the url */
+			if (k->flag == MK_LINK) {
+				if (m->len == e.link_start)     /* "[](url)" shows the url */
+					emit(&e, e.url, e.url_len);
+				m->spans[m->nspans - 1].link_end = 1;
+			}
 			e.depth[flag_index(k->flag)]--;
 			break;
 		default:
@@ -415,4 +419,21 @@ void highlight_split(const char *h, int inline_dashes,
 		if (*p == '\n')
 			p++;
 	}
+}
+
+const char *url_display(const char *u, size_t *n)
+{
+	static const char *const schemes[] = { "https://", "http://", "mailto:" };
+
+	for (size_t i = 0; i < sizeof schemes / sizeof schemes[0]; i++) {
+		size_t k = strlen(schemes[i]);
+		if (*n > k && !strncmp(u, schemes[i], k)) {
+			u += k;
+			*n -= k;
+			break;
+		}
+	}
+	if (*n > 1 && u[*n - 1] == '/')
+		(*n)--;
+	return u;
 }

@@ -29,6 +29,8 @@ struct markup_span {
 	unsigned flags;         /* MK_*; never 0 */
 	const char *url;        /* MK_LINK: the destination, not NUL-terminated */
 	size_t url_len;
+	size_t link_start;      /* MK_LINK: where the link's text starts */
+	int link_end;           /* MK_LINK: the last span of its link */
 };
 
 struct markup_tok;
@@ -58,6 +60,11 @@ void markup_free(struct markup *m);
  * publication marks the résumé owner among its authors ("**Jane Doe**").
  */
 int markup_is_emphasised(const struct markup *m);
+
+/* An address as people read it: without "https://", "http://" or
+ * "mailto:" and a trailing '/'. Returns a pointer into u; *n is in and
+ * out. */
+const char *url_display(const char *u, size_t *n);
 
 /*
  * A RenderCV highlight holds a main text and nested items: lines written

@@ -265,7 +265,7 @@ static void on_scalar(struct builder *b, const yaml_event_t *ev)
 	if (!n)
 		return;
 	n->u.s = arena_strndup(&b->t->arena, (const char *)ev->data.scalar.value,
-	                              ev->data.scalar.length);
+	                       ev->data.scalar.length);
 	n->n = (uint32_t)ev->data.scalar.length;
 	switch (ev->data.scalar.style) {
 	case YAML_SINGLE_QUOTED_SCALAR_STYLE: n->style = STYLE_SINGLE; break;
@@ -300,11 +300,16 @@ static void on_event(struct builder *b, const yaml_event_t *ev)
 		if (!target) {
 			FAIL(b, mark_pos(ev->start_mark), "undefined alias `*%s`", name);
 		} else if ((n = new_node(b, target->type, ev->start_mark, NULL))) {
+			/* A shallow copy that knows where it was used. */
+			unsigned char tags = target->flags & (NODE_TAGGED | NODE_TAG_NULL);
 			*n = (struct node){
-				.type = target->type, .style = target->style,
-				.flags = (unsigned char)((target->flags & (NODE_TAGGED | NODE_TAG_NULL)) | NODE_ALIAS),
-				.pos = n->pos, .n = target->n, .u = target->u,
-				.c.target = target->flags & NODE_ALIAS ? target->c.target : target,
+				.type = target->type,
+				.style = target->style,
+				.flags = (unsigned char)(tags | NODE_ALIAS),
+				.pos = n->pos,
+				.n = target->n,
+				.u = target->u,
+				.c.target = target,
 			};
 			add_child(b, n);
 		}
@@ -360,8 +365,8 @@ static void report_yaml_error(struct builder *b, const yaml_parser_t *p)
 	struct pos pos;
 	if (p->error == YAML_READER_ERROR && p->encoding == YAML_UTF8_ENCODING &&
 	    (strstr(problem, "UTF-8") || strstr(problem, "Unicode character"))) {
-		/* libyaml points at the byte that broke the sequence; the
-		 * reader wants the one that started it. */
+		/* libyaml points at the byte that broke the sequence; whoever
+		 * fixes the file wants the one that started it. */
 		size_t off = p->problem_offset < b->len ? p->problem_offset : b->len;
 		if (strstr(problem, "trailing")) {
 			while (off > 0 && ((unsigned char)b->buf[off - 1] & 0xC0) == 0x80)

@@ -13,9 +13,12 @@
  * Anchors are registered only once their node is complete, so a node can
  * never contain itself: the tree has no cycles.
  *
- * The tree and its strings live in tree->arena; scalar bytes are raw
- * (unsanitised, may hold NUL). They die with node_tree_free(). Only
- * node.c sees libyaml.
+ * Values are sanitised (text_sanitize) and trimmed as they are read,
+ * straight into the arena the résumé will own, so a value is copied once.
+ * Keys and anchored scalars keep their raw bytes (unsanitised, may hold
+ * NUL) for comparison; their text is made on first use (node_text). The
+ * tree lives in tree->arena and dies with node_tree_free(). Only node.c
+ * sees libyaml.
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -43,10 +46,10 @@ enum node_style {           /* how a scalar was written */
 struct node_pair;
 
 enum {                      /* node flags */
-	NODE_TAGGED = 1,        /* has an explicit tag */
-	NODE_TAG_NULL = 2,      /* ... and it is !!null */
-	NODE_COOKED = 4,        /* text is set (NULL is a valid text) */
-	NODE_ALIAS = 8,         /* a use of an anchor: see target */
+	NODE_NULL = 1,          /* a null scalar: ~, null, nothing, !!null */
+	NODE_RAW = 2,           /* u.s holds the raw bytes; text made on demand */
+	NODE_COOKED = 4,        /* c.text is set (NULL is a valid text) */
+	NODE_ALIAS = 8,         /* a use of an anchor: see c.target */
 };
 
 /* 32 bytes: a big résumé has millions of these. */
@@ -57,13 +60,14 @@ struct node {
 	struct pos pos;         /* where the node starts */
 	uint32_t n;             /* scalar: bytes; list: items; mapping: pairs */
 	union {
-		const char *s;      /* NUL-terminated, but may hold NULs */
+		/* NUL-terminated; raw bytes that may hold NULs (NODE_RAW),
+		 * else the same as c.text ("" for NULL) */
+		const char *s;
 		struct node **items;
 		struct node_pair *pairs;
 	} u;
 	union {
-		/* Scalars: the sanitised, trimmed copy in the résumé's
-		 * arena, made on first use. Only the loaders write it. */
+		/* Scalars: the sanitised, trimmed text, in the text arena. */
 		const char *text;
 		/* NODE_ALIAS: the anchored node. */
 		struct node *target;
@@ -81,8 +85,8 @@ struct node_tree {
 };
 
 /*
- * Parses buf[0..len) (one YAML or JSON document). Returns true and fills
- * t on success; on failure reports an error with its position in d and
+ * Parses buf[0..len) (one YAML or JSON document); the text of values goes
+ * to text (the résumé's arena). Returns true and fills t on success; on failure reports an error with its position in d and
  * returns false (t holds nothing to use but must still be freed).
  * Duplicate keys, several documents, an empty stream, an undefined alias
  * or nesting deeper than lim->max_depth are errors. Tags other than the
@@ -90,12 +94,18 @@ struct node_tree {
  * text either way.
  */
 bool node_parse(const char *buf, size_t len, const struct load_limits *lim,
-                struct diag *d, struct node_tree *t);
+                struct diag *d, struct arena *text, struct node_tree *t);
 void node_tree_free(struct node_tree *t);
 
 /* True for an untagged plain "", "~", "null" (any case YAML allows)
  * or anything tagged !!null. */
-bool node_is_null(const struct node *n);
+static inline bool node_is_null(const struct node *n)
+{
+	return n && n->type == NODE_SCALAR && (n->flags & NODE_NULL);
+}
+/* A scalar's text: sanitised, blanks trimmed, NULL when null or empty.
+ * Made once per scalar (in text) and shared by its aliases. */
+const char *node_text(struct arena *text, struct node *n);
 /* The value under key in a mapping, or NULL. Linear: for small mappings. */
 struct node *node_get(const struct node *map, const char *key);
 /* "a string", "a list" or "a mapping", for messages. */

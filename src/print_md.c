@@ -20,6 +20,7 @@ struct md {
 	bool any;               /* a block has been written */
 	int list;               /* kind of the open list, or -1 */
 	bool at_start;          /* next character starts a block's text */
+	bool more;              /* markup follows the text being escaped */
 };
 
 enum { LIST_BULLET, LIST_ORDERED };
@@ -61,6 +62,16 @@ static bool is_alnum(char c)
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* "&name;" or "&#123;" would be read as a character reference. */
+static bool entity_at(const char *s, size_t n)
+{
+	size_t k = 1;
+
+	while (k < n && k < 40 && (is_alnum(s[k]) || (k == 1 && s[k] == '#')))
+		k++;
+	return k > 1 && k < n && s[k] == ';';
+}
+
 /* Text with Markdown syntax escaped. */
 static void esc(struct md *m, const char *s, size_t n)
 {
@@ -97,10 +108,16 @@ static void esc(struct md *m, const char *s, size_t n)
 			puts_(m, "&lt;");
 			break;
 		case '&':
-			puts_(m, is_alnum(next) || next == '#' ? "&amp;" : "&");
+			puts_(m, entity_at(s + i, n - i) ? "&amp;" : "&");
 			break;
 		case '#':
 			if (start || prev == ' ')
+				puts_(m, "\\");
+			put(m, &ch, 1);
+			break;
+		case '!':
+			/* "![" would make the link after it an image */
+			if (next == '[' || (i + 1 == n && m->more))
 				puts_(m, "\\");
 			put(m, &ch, 1);
 			break;
@@ -153,6 +170,8 @@ static void dest(struct md *m, const char *prefix, const char *u, size_t n)
 		if (b <= ' ' || b == 0x7F || strchr("()<>\\\"`", b)) {
 			snprintf(hex, sizeof hex, "%%%02X", b);
 			puts_(m, hex);
+		} else if (b == '&' && entity_at(u + i, n - i)) {
+			puts_(m, "&amp;");     /* no "&#58;" turning into a scheme */
 		} else {
 			put(m, u + i, 1);
 		}
@@ -219,6 +238,7 @@ static void marked(struct md *m, const char *s, size_t n)
 		if (start > at) {               /* plain text before the span */
 			while (nst)
 				close_flag(m, &st[--nst]);
+			m->more = sp && (sp->flags & MK_LINK);
 			esc(m, mk->text + at, start - at);
 		}
 		while (keep < nst && (want & st[keep].flag) &&
@@ -251,7 +271,10 @@ static void marked(struct md *m, const char *s, size_t n)
 			nst++;
 			m->at_start = false;
 		}
+		m->more = k + 1 < mk->nspans && (mk->spans[k + 1].flags & MK_LINK) &&
+		          mk->spans[k + 1].start == sp->start + sp->len;
 		esc(m, mk->text + sp->start, sp->len);
+		m->more = false;
 		at = sp->start + sp->len;
 	}
 	while (nst)
@@ -315,19 +338,6 @@ static void link_str(struct md *m, const char *text, const char *url)
 	link(m, text, strlen(text), url);
 }
 
-/* The display form of a URL: no scheme, no trailing slash. */
-static const char *url_text(const char *u, size_t *n)
-{
-	if (!strncmp(u, "https://", 8))
-		u += 8;
-	else if (!strncmp(u, "http://", 7))
-		u += 7;
-	*n = strlen(u);
-	if (*n > 1 && u[*n - 1] == '/')
-		(*n)--;
-	return u;
-}
-
 static void sep(struct md *m, bool *first)
 {
 	if (!*first)
@@ -376,7 +386,8 @@ static void header(struct md *m)
 		if (!has(h->websites.v[i]))
 			continue;
 		sep(m, &first);
-		const char *t = url_text(h->websites.v[i], &n);
+		n = strlen(h->websites.v[i]);
+		const char *t = url_display(h->websites.v[i], &n);
 		link(m, t, n, h->websites.v[i]);
 	}
 	for (size_t i = 0; i < h->nprofiles; i++) {
@@ -397,10 +408,9 @@ static void header(struct md *m)
 			esc_str(m, p->network);
 			puts_(m, ": ");
 		}
+		n = strlen(text);
 		if (text == p->url)
-			text = url_text(p->url, &n);
-		else
-			n = strlen(text);
+			text = url_display(p->url, &n);
 		esc(m, text, n);
 		if (linked) {
 			puts_(m, "]");
@@ -507,7 +517,8 @@ static void url_line(struct md *m, const struct entry *e)
 			dest(m, "https://doi.org/", e->doi, strlen(e->doi));
 		}
 	} else if (has(e->url)) {
-		const char *t = url_text(e->url, &n);
+		n = strlen(e->url);
+		const char *t = url_display(e->url, &n);
 		block(m);
 		link(m, t, n, e->url);
 	}
@@ -576,8 +587,8 @@ static void tail_items(struct md *m, const struct entry *e, int indent)
 		marked_str(m, e->fields[i].value);
 	}
 	if (has(e->url)) {
-		size_t n;
-		const char *t = url_text(e->url, &n);
+		size_t n = strlen(e->url);
+		const char *t = url_display(e->url, &n);
 		puts_(m, "\n");
 		for (int k = 0; k < indent; k++)
 			puts_(m, " ");

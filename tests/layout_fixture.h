@@ -8,9 +8,32 @@
  */
 #include "model.h"
 
+/* A string list in a function (automatic storage)... */
 #define STRS(...) ((struct strlist){ \
 	.v = (const char *[]){ __VA_ARGS__ }, \
 	.n = sizeof((const char *[]){ __VA_ARGS__ }) / sizeof(const char *) })
+/* ...and from a static array. */
+#define LIST(a) { .v = a, .n = sizeof a / sizeof a[0] }
+
+static const char *fx_emails[] = { "john.doe@email.com" };
+static const char *fx_websites[] = { "https://rendercv.com/" };
+static const char *fx_princeton_hl[] = {
+	"Thesis: Efficient Neural Architecture Search for Resource-Constrained Deployment",
+	"Advisor: Prof. Sanjeev Arora",
+};
+static const char *fx_nexus_hl[] = {
+	"Built foundation model infrastructure serving 2M+ monthly API requests with 99.97% uptime",
+	"Raised $18M Series A led by Sequoia Capital, with participation from a16z and Founders Fund",
+};
+static const char *fx_nexus_tech[] = { "Python", "CUDA", "Kubernetes" };
+static const char *fx_deepmind_hl[] = {
+	"Developed reinforcement learning algorithms for multi-agent coordination",
+	"Published research at top-tier venues with significant academic impact - ICML 2022 main conference paper, cited 340+ times within two years - NeurIPS 2022 workshop paper on emergent communication protocols",
+};
+static const char *fx_flash_hl[] = {
+	"Achieved 2.8x speedup over baseline attention implementations on A100 GPUs",
+};
+static const char *fx_authors[] = { "*John Doe*", "Sarah Williams", "David Park" };
 
 static struct profile fx_profiles[] = {
 	{ .network = "LinkedIn", .username = "rendercv", .url = "https://linkedin.com/in/rendercv" },
@@ -29,8 +52,7 @@ static struct field fx_edu_fields[] = {
 static struct entry fx_education[] = {
 	{ .kind = ENTRY_EDUCATION, .title = "Princeton University", .subtitle = "Computer Science",
 	  .degree = "PhD", .dates = "Sept 2018 – May 2023", .location = "Princeton, NJ",
-	  .highlights = STRS("Thesis: Efficient Neural Architecture Search for Resource-Constrained Deployment",
-	                     "Advisor: Prof. Sanjeev Arora") },
+	  .highlights = LIST(fx_princeton_hl) },
 	{ .kind = ENTRY_EDUCATION, .title = "Boğaziçi University", .subtitle = "Computer Engineering",
 	  .degree = "BS", .dates = "Sept 2014 – June 2018", .location = "Istanbul, Türkiye",
 	  .fields = fx_edu_fields, .nfields = 1 },
@@ -40,25 +62,22 @@ static struct entry fx_experience[] = {
 	{ .kind = ENTRY_EXPERIENCE, .title = "Nexus AI", .subtitle = "Co-Founder & CTO",
 	  .dates = "June 2023 – present", .location = "San Francisco, CA",
 	  .summary = "Building foundation model infrastructure.",
-	  .highlights = STRS("Built foundation model infrastructure serving 2M+ monthly API requests with 99.97% uptime",
-	                     "Raised $18M Series A led by Sequoia Capital, with participation from a16z and Founders Fund"),
-	  .technologies = STRS("Python", "CUDA", "Kubernetes") },
+	  .highlights = LIST(fx_nexus_hl), .technologies = LIST(fx_nexus_tech) },
 	{ .kind = ENTRY_EXPERIENCE, .title = "Google DeepMind", .subtitle = "Research Intern",
 	  .dates = "May 2021 – Aug 2021", .location = "London, UK",
-	  .highlights = STRS("Developed reinforcement learning algorithms for multi-agent coordination",
-	                     "Published research at top-tier venues with significant academic impact - ICML 2022 main conference paper, cited 340+ times within two years - NeurIPS 2022 workshop paper on emergent communication protocols") },
+	  .highlights = LIST(fx_deepmind_hl) },
 };
 
 static struct entry fx_projects[] = {
 	{ .kind = ENTRY_NORMAL, .title = "[FlashInfer](https://github.com/)", .dates = "Jan 2023 – present",
 	  .summary = "Open-source library for high-performance LLM inference kernels",
-	  .highlights = STRS("Achieved 2.8x speedup over baseline attention implementations on A100 GPUs") },
+	  .highlights = LIST(fx_flash_hl) },
 };
 
 static struct entry fx_publications[] = {
 	{ .kind = ENTRY_PUBLICATION,
 	  .title = "Sparse Mixture-of-Experts at Scale: Efficient Routing for Trillion-Parameter Models",
-	  .authors = STRS("*John Doe*", "Sarah Williams", "David Park"),
+	  .authors = LIST(fx_authors),
 	  .doi = "10.1234/neurips.2023.1234", .url = "https://doi.org/10.1234/neurips.2023.1234",
 	  .venue = "NeurIPS 2023", .dates = "July 2023" },
 };
@@ -111,8 +130,8 @@ static struct resume fx_resume = {
 		.name = "John Doe",
 		.headline = "Machine learning researcher",
 		.location = "San Francisco, CA",
-		.emails = STRS("john.doe@email.com"),
-		.websites = STRS("https://rendercv.com/"),
+		.emails = LIST(fx_emails),
+		.websites = LIST(fx_websites),
 		.profiles = fx_profiles,
 		.nprofiles = 2,
 	},

@@ -317,6 +317,39 @@ static void test_numbers_align(void)
 	CHECK_STR(L.lines[3].text, "    wrap onto a second line");
 }
 
+static void test_compact(void)
+{
+	struct field lvl[] = {{ .label = "Level", .value = "Master" }};
+	struct entry e[] = {
+		{ .kind = ENTRY_ONELINE, .title = "Web", .subtitle = "HTML, CSS" },
+		{ .kind = ENTRY_ONELINE, .title = "C", .subtitle = "C11", .fields = lvl, .nfields = 1 },
+		{ .kind = ENTRY_ONELINE, .title = "Go", .subtitle = "1.22" },
+		{ .kind = ENTRY_ONELINE, .title = "Rust", .subtitle = "2021" },
+		{ .kind = ENTRY_ONELINE, .subtitle = "details alone" },
+		{ .kind = ENTRY_ONELINE, .title = "label alone" },
+	};
+	struct section s;
+	struct resume r = one(&s, e, 6, "Skills");
+
+	/* one-line entries are tight, unless one carries lines below it */
+	build(&r, full(40));
+	CHECK_STR(text(),
+		"Skills\n"
+		"────────────────────────────────────────\n"
+		"Web: HTML, CSS\n"
+		"\n"
+		"C: C11\n"
+		"Level: Master\n"
+		"\n"
+		"Go: 1.22\n"
+		"Rust: 2021\n"
+		"details alone\n"
+		"label alone\n");
+	unsigned f;
+	CHECK_INT(style_at(10, "label", &f), ST_LABEL);
+	CHECK_INT(style_at(9, "details", &f), ST_BODY);
+}
+
 /* --- wrapping -------------------------------------------------------- */
 
 static void test_every_width(void)
@@ -657,14 +690,15 @@ static void test_big(void)
 {
 	size_t n = 100000;
 	struct entry *e = calloc(n, sizeof *e);
+	struct strlist hl = STRS("Did a thing that was significant and measurable, with a long description that wraps",
+	                         "Another **thing** with [a link](https://example.com)");
+	struct strlist tech = STRS("C", "Python");
+
 	for (size_t i = 0; i < n; i++)
 		e[i] = (struct entry){
 			.kind = ENTRY_EXPERIENCE, .title = "Company Name Incorporated",
 			.subtitle = "Senior Software Engineer", .dates = "Jan 2020 – Present",
-			.location = "Somewhere, Earth",
-			.highlights = STRS("Did a thing that was significant and measurable, with a long description that wraps",
-			                   "Another **thing** with [a link](https://example.com)"),
-			.technologies = STRS("C", "Python"),
+			.location = "Somewhere, Earth", .highlights = hl, .technologies = tech,
 		};
 	struct section s;
 	struct resume r = one(&s, e, n, "Experience");
@@ -676,7 +710,7 @@ static void test_big(void)
 	fprintf(stderr, "100000 entries: %zu lines in %.3fs\n", L.n, dt);
 	CHECK(dt < 1.0);
 	CHECK(L.n > 7 * n);
-	CHECK_INT(layout_find_entry(&L, 0, 99999), (long)L.n - 7);
+	CHECK_INT(layout_find_entry(&L, 0, 99999), (long)L.n - 6);
 	/* and again into the same layout, which reuses it */
 	layout_build(&L, &r, &o);
 	CHECK(L.n > 7 * n);
@@ -689,6 +723,7 @@ int main(void)
 	test_columns();
 	test_kinds();
 	test_numbers_align();
+	test_compact();
 	test_every_width();
 	test_wide_and_combining();
 	test_long_word();

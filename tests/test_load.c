@@ -434,6 +434,103 @@ static void test_profiles(void)
 	diag_free(&d);
 }
 
+static void test_aliases(void)
+{
+	struct diag d;
+	struct resume *r = load(
+		"design:\n"
+		"  who: &who Jane Doe\n"
+		"  job: &job {company: Acme, position: Engineer, highlights: [a, b]}\n"
+		"  who: &who2 later\n"
+		"cv:\n"
+		"  name: *who\n"
+		"  headline: &who Redefined\n"
+		"  location: *who\n"
+		"  sections:\n"
+		"    x:\n"
+		"      - *job\n"
+		"      - *job\n", &d);
+	/* the second `who` key is a duplicate, so load it without that */
+	CHECK(r == NULL);
+	CHECK_STR(msg(&d, 0), "4:3: error: duplicate key `who` (first at 2:3)");
+	diag_free(&d);
+
+	r = load("design:\n"
+	         "  who: &who Jane Doe\n"
+	         "  job: &job {company: Acme, position: Engineer, highlights: [a, b]}\n"
+	         "cv:\n"
+	         "  name: *who\n"
+	         "  headline: &who Redefined\n"
+	         "  location: *who\n"
+	         "  sections:\n"
+	         "    x:\n"
+	         "      - *job\n"
+	         "      - *job\n", &d);
+	CHECK(r != NULL);
+	CHECK_INT(d.n, 0);
+	if (r) {
+		CHECK_STR(r->header.name, "Jane Doe");
+		CHECK_STR(r->header.location, "Redefined");     /* the later anchor */
+		const struct section *s = &r->sections[0];
+		CHECK_INT(s->nentries, 2);
+		CHECK_INT(s->kind, ENTRY_EXPERIENCE);
+		/* each use is where the alias is, not where the anchor is */
+		CHECK_INT(s->entries[0].pos.line, 10);
+		CHECK_INT(s->entries[1].pos.line, 11);
+		CHECK_INT(s->entries[1].pos.col, 9);
+		/* and shares the text */
+		CHECK(s->entries[0].title == s->entries[1].title);
+		CHECK_STR(s->entries[1].highlights.v[1], "b");
+	}
+	resume_free(r);
+	diag_free(&d);
+
+	/* messages about an aliased value point at its use */
+	EXPECT_ERROR("design: {l: &l [a]}\ncv:\n  name: *l\n",
+	             "3:9: error: `name` must be a string, not a list");
+	EXPECT_ERROR("design: {k: &k name}\ncv:\n  name: A\n  *k : B\n",
+	             "4:3: error: duplicate key `name` (first at 3:3)");
+}
+
+static void test_rendercv_more(void)
+{
+	struct diag d;
+	struct resume *r = load("cv:\n", &d);
+	CHECK(r != NULL);                       /* nothing to show is no error */
+	CHECK_INT(r ? r->nsections : 1, 0);
+	CHECK(r && r->header.name == NULL);
+	resume_free(r);
+	diag_free(&d);
+
+	r = load("cv:\n  phone: [\"+1 555 0100\", \"+44 20 7946 0000\"]\n"
+	         "  email: one@example.com\n"
+	         "  custom_connections:\n    - {fontawesome_icon: x, placeholder: null, url: https://a.example.com}\n", &d);
+	CHECK(r != NULL);
+	CHECK_INT(d.n, 0);
+	if (r) {
+		CHECK_STR(r->header.phone, "+1 555 0100, +44 20 7946 0000");
+		CHECK_INT(r->header.emails.n, 1);
+		CHECK_INT(r->header.nprofiles, 1);
+		CHECK_STR(r->header.profiles[0].username, "https://a.example.com");
+	}
+	resume_free(r);
+	diag_free(&d);
+
+	/* a value of the wrong type is one message, not two */
+	r = load("cv:\n  social_networks:\n    - network: [GitHub]\n      username: a\n", &d);
+	CHECK(r == NULL);
+	CHECK_INT(d.n, 1);
+	CHECK_STR(msg(&d, 0), "3:16: error: `network` must be a string, not a list");
+	diag_free(&d);
+
+	EXPECT_WARNING("cv:\n  custom_connections:\n    - {placeholder: a, icon: b}\n",
+	               "3:24: warning: unknown key `icon` in a custom connection");
+	EXPECT_WARNING("cv:\n  social_networks:\n    - {network: X, username: a, url: b}\n",
+	               "3:33: warning: unknown key `url` in a social network");
+	EXPECT_WARNING("cv: {name: A}\nrendercv_settings: {}\nextra: 1\n",
+	               "3:1: warning: unknown key `extra` in the top level");
+}
+
 /* ---- JSON Resume ---------------------------------------------------------- */
 
 static const char jsonresume_doc[] =
@@ -612,9 +709,39 @@ static void test_jsonresume_errors(void)
 	EXPECT_ERROR("skills:\n  - keywords: {a: b}\n",
 	             "2:15: error: `keywords` must be a list of strings, not a mapping");
 
-	/* meta or $schema alone are enough to tell the format */
+	EXPECT_ERROR("basics:\n  profiles: [GitHub]\n",
+	             "2:14: error: each item of `profiles` must be a mapping, not a string");
+
+	/* pre-1.0 names, a location written as one string, an email list */
 	struct diag d;
-	struct resume *r = load("{\"$schema\": \"x\"}", &d);
+	struct resume *r = load("basics:\n  website: https://w.example.com\n  picture: p.jpg\n"
+	                        "  location: Berlin\n  email: [a@example.com, b@example.com]\n"
+	                        "work:\n  - company: Hooli\n    website: https://h.example.com\n"
+	                        "education:\n  - institution: U\n    gpa: '3.9'\n", &d);
+	CHECK(r != NULL);
+	CHECK_INT(d.n, 0);
+	if (r) {
+		CHECK_STR(r->header.websites.v[0], "https://w.example.com");
+		CHECK_STR(r->header.photo, "p.jpg");
+		CHECK_STR(r->header.location, "Berlin");
+		CHECK_INT(r->header.emails.n, 2);
+		CHECK_STR(find_section(r, "work")->entries[0].title, "Hooli");
+		CHECK_STR(find_section(r, "work")->entries[0].url, "https://h.example.com");
+		CHECK_STR(field(&find_section(r, "education")->entries[0], "Score"), "3.9");
+	}
+	resume_free(r);
+	diag_free(&d);
+
+	/* empty lists make no section; null entries are left out */
+	r = load("basics: {name: A}\nawards: []\nwork: [null, {name: B}]\n", &d);
+	CHECK(r != NULL);
+	CHECK_INT(r ? r->nsections : 0, 1);
+	CHECK_STR(msg(&d, 0), "3:8: warning: empty entry left out");
+	resume_free(r);
+	diag_free(&d);
+
+	/* meta or $schema alone are enough to tell the format */
+	r = load("{\"$schema\": \"x\"}", &d);
 	CHECK(r != NULL);
 	CHECK_INT(r ? (int)r->format : -1, FORMAT_JSONRESUME);
 	CHECK_INT(r ? r->nsections : 1, 0);
@@ -1204,6 +1331,8 @@ int main(void)
 	test_titles();
 	test_entry_types();
 	test_profiles();
+	test_aliases();
+	test_rendercv_more();
 	test_jsonresume();
 	test_jsonresume_errors();
 	test_date_parse();

@@ -2,6 +2,7 @@
  * utf8.c: decoding (every class of invalid input), widths that do not
  * depend on the locale, sanitising of hostile text, ASCII stand-ins.
  */
+#define _XOPEN_SOURCE 700       /* wcwidth, as src/meson.build gives the library */
 #include <locale.h>
 #include <stdint.h>
 #include <stdlib.h>

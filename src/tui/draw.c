@@ -391,6 +391,7 @@ static void draw_help(struct draw *d, struct view *v)
 	}
 }
 
+/* As vim's ruler says it: Top, Bot, All (it all fits) or a percentage. */
 static void position(const struct view *v, const struct pane *p, char *buf,
                      size_t cap)
 {
@@ -441,7 +442,7 @@ static int draw_status(struct draw *d, struct view *v)
 			draw_cstr(y, cols - rw, rw, right, d->status, a);
 		return x;
 	}
-	char pos[32];
+	char pos[96];
 	struct pane *p = view_pane(v);
 	position(v, p, pos, sizeof pos);
 	snprintf(right, sizeof right, " ? help ");

@@ -328,8 +328,8 @@ unsigned view_set_filter(struct view *v, const char *pattern)
 	memcpy(v->filter, pat, sizeof pat);
 	v->ficase = icase;
 	filtered_again(v);
-	view_message(v, false, "Filter: %zu entr%s match %s", n,
-	             n == 1 ? "y" : "ies", pat);
+	view_message(v, false, "Filter: %zu %s %s", n,
+	             n == 1 ? "entry matches" : "entries match", pat);
 	return RD_ALL;
 }
 

@@ -552,6 +552,10 @@ unsigned view_copy(struct view *v, int key)
 		view_message(v, true, "Nothing to copy: no link or email");
 		return RD_STATUS;
 	}
+	if (strlen(what) >= sizeof v->copy) {
+		view_message(v, true, "Too long to copy");
+		return RD_STATUS;
+	}
 	view_clean_text(v->copy, sizeof v->copy, what);
 	view_message(v, false, "Copied %s", v->copy);
 	return RD_COPY | RD_STATUS;
