@@ -157,7 +157,15 @@ static int run(struct view *v, struct draw *d)
 	struct keys_state ks = { 0 };
 	unsigned rd = RD_ALL;
 	int errors = 0;
-	while (!got_signal && !(rd & RD_QUIT)) {
+	while (!(rd & RD_QUIT)) {
+		/* Ctrl-C reaches us as SIGINT (cbreak mode). At a prompt it
+		 * cancels the prompt, as in less; elsewhere it quits. */
+		if (got_signal == SIGINT && v->prompt.kind != PROMPT_NONE) {
+			got_signal = 0;
+			rd |= view_prompt_key(v, K_CTRL('C'));
+		}
+		if (got_signal)
+			break;
 		if (rd) {
 			if (rd & RD_CLEAR)
 				clearok(curscr, TRUE);
