@@ -13,7 +13,6 @@
 
 #include "date.h"
 #include "node.h"
-#include "utf8.h"
 
 /* Keys that mark a JSON Resume; `meta` and `$schema` alone count too. */
 static const char *const jsonresume_keys[] = {

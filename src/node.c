@@ -10,6 +10,8 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "utf8.h"
+
 #define YAML_TAG "tag:yaml.org,2002:"
 
 struct frame {
@@ -23,8 +25,17 @@ struct anchor {
 	struct node *node;
 };
 
+/* Keys repeat ("title", "date", ... once per entry): one copy each. */
+struct key {
+	const char *s;              /* NULL: empty slot */
+	size_t len;
+};
+#define KEYS_MAX 65536              /* distinct keys kept; more are copied */
+#define KEY_LEN_MAX 40
+
 struct builder {
 	struct node_tree *t;
+	struct arena *text;         /* where values' text goes */
 	struct diag *d;
 	const struct load_limits *lim;
 	const char *buf;
@@ -37,6 +48,8 @@ struct builder {
 	size_t nanchors, anchors_cap;
 	uint32_t *dup;              /* scratch table for duplicate keys */
 	size_t dup_cap;
+	struct key *keys;           /* open addressing, size a power of two */
+	size_t nkeys, keys_cap;
 	size_t nnodes;
 	unsigned ndocs;
 	bool fatal;                 /* stop reading events */
@@ -116,9 +129,6 @@ static void check_tag(struct builder *b, struct node *n, const char *tag)
 		YAML_TAG "bool", YAML_TAG "null", YAML_TAG "timestamp",
 		YAML_TAG "seq", YAML_TAG "map",
 	};
-	n->flags |= NODE_TAGGED;
-	if (strcmp(tag, YAML_TAG "null") == 0)
-		n->flags |= NODE_TAG_NULL;
 	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
 		if (strcmp(tag, ok[i]) == 0)
 			return;
@@ -259,20 +269,110 @@ static void end_collection(struct builder *b)
 	add_child(b, n);
 }
 
+static struct key *key_slot(struct key *v, size_t cap, const char *s, size_t len)
+{
+	size_t i = hash_bytes(s, len) & (cap - 1);
+	while (v[i].s && (v[i].len != len || memcmp(v[i].s, s, len) != 0))
+		i = (i + 1) & (cap - 1);
+	return &v[i];
+}
+
+/* The raw bytes of a key, shared with every equal key before it. */
+static const char *key_copy(struct builder *b, const char *s, size_t len)
+{
+	if (len > KEY_LEN_MAX || b->nkeys >= KEYS_MAX)
+		return arena_strndup(&b->t->arena, s, len);
+	if ((b->nkeys + 1) * 2 > b->keys_cap) {
+		size_t cap = b->keys_cap ? b->keys_cap * 2 : 64;
+		struct key *v = xmalloc(cap * sizeof *v);
+		memset(v, 0, cap * sizeof *v);
+		for (size_t i = 0; i < b->keys_cap; i++)
+			if (b->keys[i].s)
+				*key_slot(v, cap, b->keys[i].s, b->keys[i].len) = b->keys[i];
+		free(b->keys);
+		b->keys = v;
+		b->keys_cap = cap;
+	}
+	struct key *k = key_slot(b->keys, b->keys_cap, s, len);
+	if (!k->s) {
+		*k = (struct key){ arena_strndup(&b->t->arena, s, len), len };
+		b->nkeys++;
+	}
+	return k->s;
+}
+
+static bool is_null(const yaml_event_t *ev)
+{
+	static const char *const nulls[] = { "", "~", "null", "Null", "NULL" };
+	const char *tag = (const char *)ev->data.scalar.tag;
+	if (tag)
+		return strcmp(tag, YAML_TAG "null") == 0;
+	if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return false;
+	for (size_t i = 0; i < sizeof nulls / sizeof nulls[0]; i++)
+		if (ev->data.scalar.length == strlen(nulls[i]) &&
+		    memcmp(ev->data.scalar.value, nulls[i], ev->data.scalar.length) == 0)
+			return true;
+	return false;
+}
+
+static const char *cook(struct arena *a, const char *raw, size_t len)
+{
+	/* Printable ASCII is what text_sanitize() leaves unchanged; most
+	 * values are just that, so skip its two passes. */
+	size_t i = 0;
+	while (i < len && raw[i] >= 0x20 && raw[i] < 0x7F)
+		i++;
+	char *s = i == len ? arena_strndup(a, raw, len) : text_sanitize(a, raw, len);
+	while (*s == ' ' || *s == '\n')
+		s++;
+	len = strlen(s);
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\n'))
+		len--;
+	s[len] = '\0';
+	return len ? s : NULL;
+}
+
+const char *node_text(struct arena *text, struct node *n)
+{
+	if (n->flags & NODE_ALIAS)
+		n = n->c.target;
+	if (!(n->flags & NODE_COOKED)) {
+		n->c.text = n->flags & NODE_NULL ? NULL : cook(text, n->u.s, n->n);
+		n->flags |= NODE_COOKED;
+	}
+	return n->c.text;
+}
+
 static void on_scalar(struct builder *b, const yaml_event_t *ev)
 {
 	struct node *n = new_node(b, NODE_SCALAR, ev->start_mark, ev->data.scalar.tag);
 	if (!n)
 		return;
-	n->u.s = arena_strndup(&b->t->arena, (const char *)ev->data.scalar.value,
-	                       ev->data.scalar.length);
-	n->n = (uint32_t)ev->data.scalar.length;
+	const char *value = (const char *)ev->data.scalar.value;
+	size_t len = ev->data.scalar.length;
+	const struct frame *f = b->nframes ? &b->frames[b->nframes - 1] : NULL;
+	bool key = f && f->node->type == NODE_MAPPING && (b->nkids - f->first) % 2 == 0;
 	switch (ev->data.scalar.style) {
 	case YAML_SINGLE_QUOTED_SCALAR_STYLE: n->style = STYLE_SINGLE; break;
 	case YAML_DOUBLE_QUOTED_SCALAR_STYLE: n->style = STYLE_DOUBLE; break;
 	case YAML_LITERAL_SCALAR_STYLE: n->style = STYLE_LITERAL; break;
 	case YAML_FOLDED_SCALAR_STYLE: n->style = STYLE_FOLDED; break;
 	default: n->style = STYLE_PLAIN; break;
+	}
+	if (is_null(ev))
+		n->flags |= NODE_NULL;
+	/* Keys are compared, and an anchored value may be used as a key:
+	 * those keep their bytes. Other values only ever become text. */
+	if (key || ev->data.scalar.anchor) {
+		n->flags |= NODE_RAW;
+		n->u.s = key ? key_copy(b, value, len) : arena_strndup(&b->t->arena, value, len);
+		n->n = (uint32_t)len;
+	} else {
+		n->c.text = n->flags & NODE_NULL ? NULL : cook(b->text, value, len);
+		n->flags |= NODE_COOKED;
+		n->u.s = n->c.text ? n->c.text : "";
+		n->n = (uint32_t)strlen(n->u.s);
 	}
 	if (ev->data.scalar.anchor)
 		anchor_set(b, arena_strdup(&b->t->arena, (const char *)ev->data.scalar.anchor), n);
@@ -301,11 +401,11 @@ static void on_event(struct builder *b, const yaml_event_t *ev)
 			FAIL(b, mark_pos(ev->start_mark), "undefined alias `*%s`", name);
 		} else if ((n = new_node(b, target->type, ev->start_mark, NULL))) {
 			/* A shallow copy that knows where it was used. */
-			unsigned char tags = target->flags & (NODE_TAGGED | NODE_TAG_NULL);
+			unsigned char keep = target->flags & (NODE_NULL | NODE_RAW);
 			*n = (struct node){
 				.type = target->type,
 				.style = target->style,
-				.flags = (unsigned char)(tags | NODE_ALIAS),
+				.flags = (unsigned char)(keep | NODE_ALIAS),
 				.pos = n->pos,
 				.n = target->n,
 				.u = target->u,
@@ -402,10 +502,12 @@ static void report_yaml_error(struct builder *b, const yaml_parser_t *p)
 }
 
 bool node_parse(const char *buf, size_t len, const struct load_limits *lim,
-                struct diag *d, struct node_tree *t)
+                struct diag *d, struct arena *text, struct node_tree *t)
 {
 	*t = (struct node_tree){ .arena = ARENA_INIT };
-	struct builder b = { .t = t, .d = d, .lim = lim, .buf = buf, .len = len };
+	struct builder b = {
+		.t = t, .text = text, .d = d, .lim = lim, .buf = buf, .len = len,
+	};
 	/* Lengths and counts are 32-bit in a node (node.h). */
 	if (len > UINT32_MAX) {
 		diag_add(d, DIAG_ERROR, (struct pos){ 0, 0 }, "file is larger than 4 GiB");
@@ -429,6 +531,7 @@ bool node_parse(const char *buf, size_t len, const struct load_limits *lim,
 	free(b.kids);
 	free(b.anchors);
 	free(b.dup);
+	free(b.keys);
 	if (b.errors)
 		t->root = NULL;
 	return !b.errors && t->root;
@@ -440,18 +543,6 @@ void node_tree_free(struct node_tree *t)
 		return;
 	arena_free(&t->arena);
 	t->root = NULL;
-}
-
-bool node_is_null(const struct node *n)
-{
-	if (!n || n->type != NODE_SCALAR)
-		return false;
-	if (n->flags & NODE_TAGGED)
-		return n->flags & NODE_TAG_NULL;
-	if (n->style != STYLE_PLAIN)
-		return false;
-	return n->n == 0 || node_is(n, "~") || node_is(n, "null") ||
-	       node_is(n, "Null") || node_is(n, "NULL");
 }
 
 struct node *node_get(const struct node *map, const char *key)

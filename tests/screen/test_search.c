@@ -195,6 +195,25 @@ static void smart_case(void)
 	vt_close(v);
 }
 
+/* The header is part of the résumé: what it shows can be found. */
+static void header(void)
+{
+	struct vt *v = vitae_open(24, 80, NULL, NULL);
+	if (!v)
+		return;
+	press(v, "/gmail");
+	int r, c;
+	/* The viewer highlights it in the header while typing... */
+	SCHECK(v, vt_find(v, "gmail", &r, &c) && r < bar_row(v) && vt_cell_marked(v, r, c));
+	/* ...so the count must not say there is nothing. */
+	SCHECK(v, !status_has(v, "no match"));
+	press(v, "\r");
+	SCHECK(v, !status_has(v, "Pattern not found"));
+	STATUS_HAS(v, "match 1/1");
+	quit_with(v, "q");
+	vt_close(v);
+}
+
 /* The search looks into folded entries and opens the one it lands in. */
 static void folded(void)
 {
@@ -368,6 +387,7 @@ int main(int argc, char **argv)
 	typing();
 	across_panes();
 	smart_case();
+	header();
 	folded();
 	filter();
 	copy();

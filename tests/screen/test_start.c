@@ -21,6 +21,20 @@ static bool row_reverse_at(struct vt *v, int row, const char *text)
 	return c >= 0 && vt_cell(v, row, c, &cell) && cell.reverse;
 }
 
+/* Every cell of rows [from, to] has the terminal's default background. */
+static bool default_background(struct vt *v, int from, int to)
+{
+	int rows, cols;
+	vt_size(v, &rows, &cols);
+	for (int r = from; r <= to; r++)
+		for (int c = 0; c < cols; c++) {
+			struct vt_cell cell;
+			if (!vt_cell(v, r, c, &cell) || !cell.bg_default || cell.reverse)
+				return false;
+		}
+	return true;
+}
+
 static void first_screen_80x24(void)
 {
 	struct vt *v = vitae_open(24, 80, NULL, NULL);
@@ -29,13 +43,15 @@ static void first_screen_80x24(void)
 	/* The header: name (bold), then the contact line. */
 	SCHECK(v, strstr(vt_row(v, 0), "Arjun Rao") != NULL);
 	SCHECK(v, row_is_bold_at(v, "Arjun Rao"));
-	const char *contact = vt_row(v, 1);
+	char contact[1024];
+	snprintf(contact, sizeof contact, "%s", vt_row(v, 1));
 	SCHECK(v, strstr(contact, "mailarjunrao@gmail.com") && strstr(contact, "arjun.fyi") &&
 	          strstr(contact, "GitHub: arjun-rao") && strstr(contact, "LinkedIn: arjunra0"));
 	/* The pane bar: All first, then the sections in file order. */
 	int bar = bar_row(v);
 	SCHECK(v, bar > 1 && bar < 6);
-	const char *b = vt_row(v, bar);
+	char b[1024];
+	snprintf(b, sizeof b, "%s", vt_row(v, bar));    /* vt_row() reuses its buffer */
 	const char *all = strstr(b, "All"), *sum = strstr(b, "Summary"),
 	           *ind = strstr(b, "Industry Experience"), *edu = strstr(b, "Education");
 	SCHECK(v, all && sum && ind && edu && all < sum && sum < ind && ind < edu);
@@ -60,10 +76,13 @@ static void first_screen_80x24(void)
 	SCHECK(v, vt_altscreen(v));
 	SCHECK(v, !vt_cursor_visible(v));
 	SCHECK(v, vt_mode(v, 1000) == 1 && vt_mode(v, 1006) == 1);
-	/* Colours by default: the dates are not in the default colour. */
+	/* Colours by default: the dates are not in the default colour... */
 	int r, c;
 	SCHECK(v, vt_find(v, "Mar 2024", &r, &c) && vt_cell(v, r, c, &cell) &&
 	          !cell.fg_default && cell.bg_default);
+	/* ...but the terminal's own background shows through everywhere in
+	 * the header and the content, so it reads on dark and light themes. */
+	SCHECK(v, default_background(v, 0, bar - 1) && default_background(v, bar + 1, 22));
 	quit_with(v, "q");
 	/* The alternate screen is gone: the résumé is not left behind. */
 	SCHECK(v, !vt_has(v, "Arjun Rao"));
@@ -82,7 +101,8 @@ static void first_screen_120x40(void)
 	SCHECK(v, strlen(vt_row(v, r)) > 80);
 	/* Every pane fits on the bar. */
 	int bar = bar_row(v);
-	const char *b = vt_row(v, bar);
+	char b[1024];
+	snprintf(b, sizeof b, "%s", vt_row(v, bar));    /* vt_row() reuses its buffer */
 	SCHECK(v, strstr(b, "Academic Research Experience") && strstr(b, "Select Publications"));
 	SCHECK(v, !strstr(b, "›"));
 	/* A taller screen shows more: Netflix's first highlight. */
@@ -197,10 +217,22 @@ static void quitting(void)
 		quit_with(v, "Q");
 		vt_close(v);
 	}
-	/* Quitting from the help, the prompt or the "too small" notice. */
+	/* At a prompt Ctrl-C cancels it, as in less and vim; the next quits. */
 	v = vitae_open(24, 80, NULL, NULL);
 	if (v) {
 		TYPE(v, "/Net");
+		SCHECK(v, strncmp(status_row(v), "/Net", 4) == 0);
+		CHECK(vt_send_ctrl(v, 'c'));
+		STATUS_HAS(v, "? help");
+		SCHECK(v, !vt_exited(v));
+		quit_with(v, "\003");
+		vt_close(v);
+	}
+	/* Quitting from the help or the "too small" notice. */
+	v = vitae_open(24, 80, NULL, NULL);
+	if (v) {
+		TYPE(v, "?");
+		SCREEN_HAS(v, "vitae keys");
 		quit_with(v, "\003");
 		vt_close(v);
 	}
@@ -332,6 +364,37 @@ static bool any_colour(struct vt *v)
 	return false;
 }
 
+/* A terminal without colours and with the old X10 mouse reports. */
+static void mono_terminal(void)
+{
+	static const char *const mono[] = { "TERM=xterm-mono", NULL };
+	struct vt *v = vitae_open(24, 80, NULL, mono);
+	if (!v)
+		return;
+	SCHECK(v, !any_colour(v));
+	SCHECK(v, row_is_bold_at(v, "Arjun Rao"));
+	struct vt_cell cell;
+	SCHECK(v, vt_cell(v, 23, 1, &cell) && cell.reverse);
+	int bar = bar_row(v);
+	SCHECK(v, row_reverse_at(v, bar, "All"));
+	/* ncurses asked for X10 reports here; a click still picks a pane. */
+	SCHECK(v, vt_mode(v, 1000) == 1 && vt_mode(v, 1006) != 1);
+	int c = vt_find_col(v, bar, "Education");
+	SCHECK(v, c > 0 && vt_click(v, bar, c + 1));
+	PANE_IS(v, "Education");
+	TYPE(v, "/Ramaiah\r");
+	STATUS_HAS(v, "match 1/1");
+	int r;
+	SCHECK(v, vt_find(v, "Ramaiah", &r, &c) && vt_cell(v, r, c, &cell) &&
+	          cell.reverse && cell.fg_default && cell.bg_default);
+	int st = -1;
+	CHECK(vt_send(v, "q"));
+	SCHECK(v, vt_wait_exit(v, EXIT_MS, &st) && WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	SCHECK(v, vt_restored(v, stderr));
+	SCHECK(v, !vt_has(v, "Ramaiah"));
+	vt_close(v);
+}
+
 static bool all_ascii(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -404,5 +467,6 @@ int main(int argc, char **argv)
 	fallback();
 	options();
 	colour_and_ascii();
+	mono_terminal();
 	T_DONE();
 }

@@ -8,14 +8,9 @@
  */
 #include "screen.h"
 
-static char *sh_argv(const char *script)
-{
-	return (char *)script;
-}
-
 static struct vt *sh(const char *script, int rows, int cols, const char *const env[])
 {
-	char *argv[] = { "/bin/sh", "-c", sh_argv(script), NULL };
+	char *argv[] = { "/bin/sh", "-c", (char *)script, NULL };
 	return vt_start(argv, rows, cols, env);
 }
 

@@ -1,14 +1,13 @@
 /*
  * The pty harness behind vt.h: a child on the slave side of a pty, libvterm
- * as the terminal on the master side, and a small parser over the raw bytes
- * that remembers which DEC private modes the child set and reset (libvterm
- * keeps most of them private).
+ * as the terminal on the master side; input, waiting and the end of the
+ * child. Reading the screen is in vt_screen.c, modes in vt_modes.c.
  */
 /* posix_openpt() and friends are XSI. */
 #ifndef _XOPEN_SOURCE
 #define _XOPEN_SOURCE 700
 #endif
-#include "vt.h"
+#include "vt_priv.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -30,45 +29,6 @@ extern char **environ;
 /* The log keeps this much; the byte counter keeps counting past it. */
 #define LOG_MAX (64u << 20)
 
-/* Modes a program must leave reset when it ends (25 is checked apart). */
-static const int restore_modes[] = {
-	1, 9, 47, 1000, 1001, 1002, 1003, 1004, 1005, 1006, 1015, 1047, 1049,
-	2004,
-};
-
-enum pstate { P_GROUND, P_ESC, P_ESC_INTER, P_CSI, P_OSC, P_OSC_ESC, P_STR, P_STR_ESC };
-
-struct mode {
-	int mode;
-	int state;      /* 1 set, 0 reset */
-	int sets;
-};
-
-struct vt {
-	int master;
-	pid_t pid;
-	bool exited, eof;
-	int status;
-	int rows, cols;
-	VTerm *term;
-	VTermScreen *screen;
-	bool altscreen, cursor_visible;
-
-	char *log;
-	size_t len, cap, total;
-
-	enum pstate ps;
-	char csi[128];
-	size_t csilen;
-	bool csi_inter, csi_overflow;
-	struct mode modes[64];
-	int nmodes;
-	int keypad;
-
-	char *rowbuf, *scrbuf;
-	size_t rowcap, scrcap;
-};
-
 static long long now_ms(void)
 {
 	struct timespec ts;
@@ -80,115 +40,6 @@ static void sleep_ms(int ms)
 {
 	struct timespec ts = { .tv_sec = ms / 1000, .tv_nsec = (long)(ms % 1000) * 1000000 };
 	nanosleep(&ts, NULL);
-}
-
-/* --- modes from the raw bytes ------------------------------------------- */
-
-static struct mode *mode_slot(struct vt *vt, int m, bool add)
-{
-	for (int i = 0; i < vt->nmodes; i++)
-		if (vt->modes[i].mode == m)
-			return &vt->modes[i];
-	if (!add || vt->nmodes == (int)(sizeof vt->modes / sizeof vt->modes[0]))
-		return NULL;
-	vt->modes[vt->nmodes] = (struct mode){ .mode = m, .state = -1, .sets = 0 };
-	return &vt->modes[vt->nmodes++];
-}
-
-static void csi_done(struct vt *vt, char final)
-{
-	if (vt->csi_overflow || vt->csi_inter || vt->csilen == 0 || vt->csi[0] != '?')
-		return;
-	if (final != 'h' && final != 'l')
-		return;
-	vt->csi[vt->csilen] = '\0';
-	char *p = vt->csi + 1;
-	while (*p) {
-		char *end;
-		long m = strtol(p, &end, 10);
-		if (end != p) {
-			struct mode *s = mode_slot(vt, (int)m, true);
-			if (s) {
-				s->state = final == 'h';
-				s->sets += final == 'h';
-			}
-		}
-		p = end;
-		while (*p && *p != ';')
-			p++;
-		if (*p == ';')
-			p++;
-	}
-}
-
-static void parse_byte(struct vt *vt, unsigned char c)
-{
-	if (c == 0x18 || c == 0x1a) {   /* CAN, SUB abort any sequence */
-		vt->ps = P_GROUND;
-		return;
-	}
-	switch (vt->ps) {
-	case P_GROUND:
-		if (c == 0x1b)
-			vt->ps = P_ESC;
-		break;
-	case P_ESC:
-		vt->ps = P_GROUND;
-		if (c == '[') {
-			vt->ps = P_CSI;
-			vt->csilen = 0;
-			vt->csi_inter = vt->csi_overflow = false;
-		} else if (c == ']') {
-			vt->ps = P_OSC;
-		} else if (c == 'P' || c == 'X' || c == '^' || c == '_') {
-			vt->ps = P_STR;
-		} else if (c == '=') {
-			vt->keypad = 1;
-		} else if (c == '>') {
-			vt->keypad = 0;
-		} else if (c >= 0x20 && c <= 0x2f) {
-			vt->ps = P_ESC_INTER;
-		} else if (c == 0x1b) {
-			vt->ps = P_ESC;
-		}
-		break;
-	case P_ESC_INTER:
-		if (c >= 0x20 && c <= 0x2f)
-			break;
-		vt->ps = c == 0x1b ? P_ESC : P_GROUND;
-		break;
-	case P_CSI:
-		if (c == 0x1b) {
-			vt->ps = P_ESC;
-		} else if (c >= 0x30 && c <= 0x3f) {
-			if (vt->csilen + 1 < sizeof vt->csi)
-				vt->csi[vt->csilen++] = (char)c;
-			else
-				vt->csi_overflow = true;
-		} else if (c >= 0x20 && c <= 0x2f) {
-			vt->csi_inter = true;
-		} else if (c >= 0x40 && c <= 0x7e) {
-			csi_done(vt, (char)c);
-			vt->ps = P_GROUND;
-		}
-		break;
-	case P_OSC:
-		if (c == 0x07)
-			vt->ps = P_GROUND;
-		else if (c == 0x1b)
-			vt->ps = P_OSC_ESC;
-		break;
-	case P_OSC_ESC:
-		vt->ps = c == '\\' ? P_GROUND : P_OSC;
-		break;
-	case P_STR:
-		if (c == 0x1b)
-			vt->ps = P_STR_ESC;
-		break;
-	case P_STR_ESC:
-		vt->ps = c == '\\' ? P_GROUND : P_STR;
-		break;
-	}
 }
 
 /* --- libvterm glue ------------------------------------------------------- */
@@ -386,8 +237,7 @@ static void take(struct vt *vt, const char *buf, size_t n)
 		if (vt->log)
 			vt->log[vt->len] = '\0';
 	}
-	for (size_t i = 0; i < n; i++)
-		parse_byte(vt, (unsigned char)buf[i]);
+	vt_modes_feed(vt, buf, n);
 	vterm_input_write(vt->term, buf, n);
 }
 
@@ -606,227 +456,6 @@ bool vt_wheel(struct vt *vt, int button, int row, int col)
 	return enc != VT_MOUSE_AUTO && vt_send_mouse(vt, enc, button, true, row, col);
 }
 
-/* --- the screen ---------------------------------------------------------- */
-
-void vt_size(const struct vt *vt, int *rows, int *cols)
-{
-	*rows = vt->rows;
-	*cols = vt->cols;
-}
-
-static size_t put_utf8(char *out, uint32_t c)
-{
-	if (c < 0x80) {
-		out[0] = (char)c;
-		return 1;
-	}
-	if (c < 0x800) {
-		out[0] = (char)(0xc0 | c >> 6);
-		out[1] = (char)(0x80 | (c & 0x3f));
-		return 2;
-	}
-	if (c < 0x10000) {
-		out[0] = (char)(0xe0 | c >> 12);
-		out[1] = (char)(0x80 | (c >> 6 & 0x3f));
-		out[2] = (char)(0x80 | (c & 0x3f));
-		return 3;
-	}
-	out[0] = (char)(0xf0 | c >> 18);
-	out[1] = (char)(0x80 | (c >> 12 & 0x3f));
-	out[2] = (char)(0x80 | (c >> 6 & 0x3f));
-	out[3] = (char)(0x80 | (c & 0x3f));
-	return 4;
-}
-
-/* One cell's text (a blank for an empty cell) into out[32]; its width. */
-static int cell_text(struct vt *vt, int row, int col, char *out)
-{
-	VTermScreenCell c;
-	size_t n = 0;
-	if (!vterm_screen_get_cell(vt->screen, (VTermPos){ .row = row, .col = col }, &c) ||
-	    c.chars[0] == 0 || c.chars[0] == (uint32_t)-1) {
-		out[0] = ' ';
-		out[1] = '\0';
-		return 1;
-	}
-	for (int i = 0; i < VTERM_MAX_CHARS_PER_CELL && c.chars[i]; i++)
-		n += put_utf8(out + n, c.chars[i]);
-	out[n] = '\0';
-	return c.width > 1 ? c.width : 1;
-}
-
-/*
- * Cells [c0, c1) of a row as text into vt->rowbuf; colmap (if not NULL)
- * gets the cell column of every byte, malloc'd for the caller to free.
- */
-static size_t row_build(struct vt *vt, int row, int c0, int c1, int **colmap)
-{
-	size_t need = (size_t)vt->cols * 4 * VTERM_MAX_CHARS_PER_CELL + 1;
-	if (vt->rowcap < need) {
-		free(vt->rowbuf);
-		vt->rowbuf = malloc(need);
-		vt->rowcap = vt->rowbuf ? need : 0;
-		if (!vt->rowbuf)
-			return 0;
-	}
-	int *map = NULL;
-	if (colmap) {
-		map = malloc(need * sizeof *map);
-		*colmap = map;
-	}
-	size_t n = 0;
-	for (int col = c0 < 0 ? 0 : c0; col < c1 && col < vt->cols;) {
-		char cell[32];
-		int w = cell_text(vt, row, col, cell);
-		size_t l = strlen(cell);
-		if (map)
-			for (size_t i = 0; i < l; i++)
-				map[n + i] = col;
-		memcpy(vt->rowbuf + n, cell, l);
-		n += l;
-		col += w;
-	}
-	vt->rowbuf[n] = '\0';
-	return n;
-}
-
-const char *vt_text(struct vt *vt, int row, int col, int ncols)
-{
-	if (row < 0 || row >= vt->rows)
-		return "";
-	size_t n = row_build(vt, row, col, ncols < 0 ? vt->cols : col + ncols, NULL);
-	if (!vt->rowbuf)
-		return "";
-	while (n > 0 && vt->rowbuf[n - 1] == ' ')
-		vt->rowbuf[--n] = '\0';
-	return vt->rowbuf;
-}
-
-const char *vt_row(struct vt *vt, int row)
-{
-	return vt_text(vt, row, 0, -1);
-}
-
-const char *vt_screen(struct vt *vt)
-{
-	size_t need = (size_t)vt->rows * ((size_t)vt->cols * 4 * VTERM_MAX_CHARS_PER_CELL + 1) + 1;
-	if (vt->scrcap < need) {
-		free(vt->scrbuf);
-		vt->scrbuf = malloc(need);
-		vt->scrcap = vt->scrbuf ? need : 0;
-		if (!vt->scrbuf)
-			return "";
-	}
-	size_t n = 0;
-	for (int r = 0; r < vt->rows; r++) {
-		const char *s = vt_row(vt, r);
-		size_t l = strlen(s);
-		memcpy(vt->scrbuf + n, s, l);
-		n += l;
-		vt->scrbuf[n++] = '\n';
-	}
-	vt->scrbuf[n] = '\0';
-	return vt->scrbuf;
-}
-
-int vt_find_col(struct vt *vt, int row, const char *text)
-{
-	int *map = NULL, col = -1;
-	if (row < 0 || row >= vt->rows)
-		return -1;
-	row_build(vt, row, 0, vt->cols, &map);
-	const char *p = vt->rowbuf && map ? strstr(vt->rowbuf, text) : NULL;
-	if (p)
-		col = map[p - vt->rowbuf];
-	free(map);
-	return col;
-}
-
-bool vt_find(struct vt *vt, const char *text, int *row, int *col)
-{
-	for (int r = 0; r < vt->rows; r++) {
-		int c = vt_find_col(vt, r, text);
-		if (c >= 0) {
-			if (row)
-				*row = r;
-			if (col)
-				*col = c;
-			return true;
-		}
-	}
-	return false;
-}
-
-bool vt_has(struct vt *vt, const char *text)
-{
-	for (int r = 0; r < vt->rows; r++)
-		if (strstr(vt_row(vt, r), text))
-			return true;
-	return false;
-}
-
-int vt_count(struct vt *vt, const char *text)
-{
-	int n = 0;
-	size_t l = strlen(text);
-	if (l == 0)
-		return 0;
-	for (int r = 0; r < vt->rows; r++)
-		for (const char *p = vt_row(vt, r); (p = strstr(p, text)); p += l)
-			n++;
-	return n;
-}
-
-int vt_find_row(struct vt *vt, const char *text, int from)
-{
-	for (int r = from < 0 ? 0 : from; r < vt->rows; r++)
-		if (strstr(vt_row(vt, r), text))
-			return r;
-	return -1;
-}
-
-static int color_index(const VTermColor *c)
-{
-	return VTERM_COLOR_IS_INDEXED(c) ? c->indexed.idx : -1;
-}
-
-bool vt_cell(struct vt *vt, int row, int col, struct vt_cell *out)
-{
-	VTermScreenCell c;
-	memset(out, 0, sizeof *out);
-	if (row < 0 || row >= vt->rows || col < 0 || col >= vt->cols ||
-	    !vterm_screen_get_cell(vt->screen, (VTermPos){ .row = row, .col = col }, &c))
-		return false;
-	out->width = cell_text(vt, row, col, out->text);
-	if (c.chars[0] == 0)
-		out->text[0] = '\0';
-	out->bold = c.attrs.bold;
-	out->italic = c.attrs.italic;
-	out->reverse = c.attrs.reverse;
-	out->blink = c.attrs.blink;
-	out->strike = c.attrs.strike;
-	out->underline = c.attrs.underline;
-	out->fg_default = VTERM_COLOR_IS_DEFAULT_FG(&c.fg);
-	out->bg_default = VTERM_COLOR_IS_DEFAULT_BG(&c.bg);
-	out->fg = out->fg_default ? -1 : color_index(&c.fg);
-	out->bg = out->bg_default ? -1 : color_index(&c.bg);
-	return true;
-}
-
-bool vt_cell_marked(struct vt *vt, int row, int col)
-{
-	struct vt_cell c;
-	return vt_cell(vt, row, col, &c) && (c.reverse || !c.bg_default);
-}
-
-void vt_cursor(struct vt *vt, int *row, int *col)
-{
-	VTermPos p;
-	vterm_state_get_cursorpos(vterm_obtain_state(vt->term), &p);
-	*row = p.row;
-	*col = p.col;
-}
-
 bool vt_resize(struct vt *vt, int rows, int cols)
 {
 	struct winsize ws = { .ws_row = (unsigned short)rows, .ws_col = (unsigned short)cols };
@@ -872,65 +501,6 @@ bool vt_kill(struct vt *vt, int sig)
 	return !vt->exited && vt->pid > 0 && kill(vt->pid, sig) == 0;
 }
 
-int vt_mode(const struct vt *vt, int decmode)
-{
-	for (int i = 0; i < vt->nmodes; i++)
-		if (vt->modes[i].mode == decmode)
-			return vt->modes[i].state;
-	return -1;
-}
-
-int vt_mode_sets(const struct vt *vt, int decmode)
-{
-	for (int i = 0; i < vt->nmodes; i++)
-		if (vt->modes[i].mode == decmode)
-			return vt->modes[i].sets;
-	return 0;
-}
-
-int vt_keypad(const struct vt *vt)
-{
-	return vt->keypad;
-}
-
-bool vt_altscreen(const struct vt *vt)
-{
-	return vt->altscreen;
-}
-
-bool vt_cursor_visible(const struct vt *vt)
-{
-	return vt->cursor_visible;
-}
-
-bool vt_restored(struct vt *vt, FILE *why)
-{
-	bool ok = true;
-	for (size_t i = 0; i < sizeof restore_modes / sizeof restore_modes[0]; i++) {
-		if (vt_mode(vt, restore_modes[i]) == 1) {
-			ok = false;
-			if (why)
-				fprintf(why, "vt: mode ?%d left set\n", restore_modes[i]);
-		}
-	}
-	if (vt->altscreen) {
-		ok = false;
-		if (why)
-			fprintf(why, "vt: still on the alternate screen\n");
-	}
-	if (!vt->cursor_visible || vt_mode(vt, 25) == 0) {
-		ok = false;
-		if (why)
-			fprintf(why, "vt: cursor left hidden\n");
-	}
-	if (vt->keypad == 1) {
-		ok = false;
-		if (why)
-			fprintf(why, "vt: keypad left in application mode (ESC =)\n");
-	}
-	return ok;
-}
-
 const char *vt_log(const struct vt *vt, size_t *len)
 {
 	if (len)
@@ -955,20 +525,4 @@ bool vt_log_has(const struct vt *vt, size_t from, const char *bytes, size_t n)
 			return true;
 	}
 	return false;
-}
-
-void vt_dump(struct vt *vt, FILE *f)
-{
-	int cr, cc;
-	vt_cursor(vt, &cr, &cc);
-	fprintf(f, "--- screen %dx%d, cursor %d,%d%s%s, %zu bytes read%s ---\n",
-	        vt->cols, vt->rows, cr, cc, vt->cursor_visible ? "" : " (hidden)",
-	        vt->altscreen ? ", alternate screen" : "", vt->total,
-	        vt->exited ? ", child exited" : "");
-	for (int r = 0; r < vt->rows; r++)
-		fprintf(f, "%2d|%s\n", r, vt_row(vt, r));
-	fprintf(f, "--- modes:");
-	for (int i = 0; i < vt->nmodes; i++)
-		fprintf(f, " ?%d%c", vt->modes[i].mode, vt->modes[i].state ? 'h' : 'l');
-	fprintf(f, " keypad=%d ---\n", vt->keypad);
 }
