@@ -416,6 +416,14 @@ static void test_search(struct view *v)
 	view_search(v, "no such thing");
 	CHECK_INT(v->nm, 0);
 	CHECK_STR(v->msg, "Pattern not found: no such thing");
+	/* The header is searched too: it reads first and needs no pane. */
+	keys_dispatch(&ks, v, 'g');
+	size_t pane_before = v->cur;
+	view_search(v, "example.org");
+	CHECK_INT(v->nm, 1);
+	CHECK_INT(v->m[0].sec, -1);
+	CHECK_STR(v->msg, "match 1/1 in the header");
+	CHECK_INT(v->cur, pane_before);
 
 	/* n/N across panes, from a pane without matches: Education. */
 	view_search(v, "pytorch");
@@ -511,6 +519,7 @@ static void test_prompt(struct view *v)
 	keys_dispatch(&ks, v, K_ESC);
 	CHECK_INT(v->prompt.kind, PROMPT_NONE);
 	CHECK_STR(v->pattern, "Engineer");
+	view_matches(v);        /* counts are recomputed lazily, at draw time */
 	CHECK_INT(v->nm, before);
 	/* Enter keeps it; Backspace edits; control characters are refused. */
 	keys_dispatch(&ks, v, '/');
@@ -562,7 +571,8 @@ static void test_filter(struct view *v)
 	CHECK_INT(view_pane(v)->lay.n, 0);
 	/* The search sees only what the filter shows. */
 	view_search(v, "engineer");
-	CHECK_INT(v->nm, 3);    /* Summary, Netflix and Stride's subtitles */
+	/* The header's headline, then Summary, Netflix and Stride's subtitles. */
+	CHECK_INT(v->nm, 4);
 	/* A filter matching nothing is refused; the old one stays. */
 	view_set_filter(v, "zzz");
 	CHECK_STR(v->filter, "pytorch");

@@ -68,8 +68,23 @@ void view_matches(struct view *v)
 		v->mcur = -1;
 		return;
 	}
-	int psec = -2, pent = -2;
+	/* The header (name, contact) comes first: it is part of the résumé
+	 * too, and always on screen, so its matches need no pane switch. */
 	unsigned k = 0;
+	for (size_t i = 0; i < v->header.n && v->nm < MATCH_MAX; i++) {
+		const struct line *l = &v->header.lines[i];
+		if (l->kind != LINE_HEADER)
+			continue;
+		size_t ml;
+		FOR_EACH_MATCH(v, l, o, ml) {
+			if (v->nm >= MATCH_MAX)
+				break;
+			grow_array(&v->m, &v->capm, v->nm + 1, sizeof *v->m);
+			v->m[v->nm++] = (struct match){ .sec = -1, .ent = -1, .k = k++ };
+		}
+	}
+	int psec = -2, pent = -2;
+	k = 0;
 	for (size_t i = 0; i < v->slay.n && v->nm < MATCH_MAX; i++) {
 		const struct line *l = &v->slay.lines[i];
 		if (l->section < 0)
@@ -100,7 +115,7 @@ void view_locate_match(struct view *v, struct pane *p, size_t i,
 	if (i >= v->nm)
 		return;
 	const struct match *m = &v->m[i];
-	if (p->section >= 0 && p->section != m->sec)
+	if (m->sec < 0 || (p->section >= 0 && p->section != m->sec))
 		return;
 	pane_sync(v, p);
 	if (m->ent < 0 && p->section >= 0) {
@@ -137,6 +152,10 @@ void view_locate_match(struct view *v, struct pane *p, size_t i,
 static int where(struct view *v, struct pane *p, size_t i)
 {
 	const struct match *m = &v->m[i];
+	/* The header reads before any pane: with the pane at its top, it
+	 * counts as on the screen, so a search from there starts with it. */
+	if (m->sec < 0)
+		return p->top == 0 && v->geo.header_rows > 0 ? 0 : -1;
 	if (p->section >= 0 && m->sec != p->section)
 		return m->sec < p->section ? -1 : 1;
 	long line, off;
@@ -150,6 +169,8 @@ static int where(struct view *v, struct pane *p, size_t i)
 /* Whether match i shows on the screen: in view, and not folded away. */
 static bool on_screen(struct view *v, struct pane *p, size_t i)
 {
+	if (v->m[i].sec < 0)
+		return v->geo.header_rows > 0;
 	long line, off;
 	size_t len;
 	view_locate_match(v, p, i, &line, &off, &len);
@@ -176,6 +197,11 @@ static unsigned goto_match(struct view *v, size_t i, const char *wrapped)
 {
 	const struct match *m = &v->m[i];
 	v->mcur = (long)i;
+	if (m->sec < 0) {
+		view_message(v, false, "match %zu/%zu%s in the header%s", i + 1,
+		             v->nm, v->nm >= MATCH_MAX ? "+" : "", wrapped);
+		return RD_ALL;
+	}
 	if (v->panes[v->cur].section >= 0 && v->panes[v->cur].section != m->sec)
 		v->cur = (size_t)m->sec + 1;
 	struct pane *p = &v->panes[v->cur];

@@ -201,11 +201,8 @@ static void header(void)
 	struct vt *v = vitae_open(24, 80, NULL, NULL);
 	if (!v)
 		return;
+	SCHECK(v, vt_has(v, "mailarjunrao@gmail.com"));
 	press(v, "/gmail");
-	int r, c;
-	/* The viewer highlights it in the header while typing... */
-	SCHECK(v, vt_find(v, "gmail", &r, &c) && r < bar_row(v) && vt_cell_marked(v, r, c));
-	/* ...so the count must not say there is nothing. */
 	SCHECK(v, !status_has(v, "no match"));
 	press(v, "\r");
 	SCHECK(v, !status_has(v, "Pattern not found"));
