@@ -18,8 +18,20 @@ struct arena_block {
 	max_align_t data[];
 };
 
+/* The one piece of process-wide state here: set by the viewer only. */
+static void (*die_hook)(void);
+
+void set_die_hook(void (*hook)(void))
+{
+	die_hook = hook;
+}
+
 _Noreturn void die_oom(void)
 {
+	void (*hook)(void) = die_hook;
+	die_hook = NULL;        /* no second try if the hook fails too */
+	if (hook)
+		hook();
 	fputs("vitae: out of memory\n", stderr);
 	abort();
 }

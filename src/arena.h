@@ -32,8 +32,11 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 /* Frees every block; the arena is empty and reusable afterwards. NULL ok. */
 void arena_free(struct arena *a);
 
-/* Aborts with "vitae: out of memory". Used by every module. */
+/* Aborts with "vitae: out of memory". Used by every module. The hook,
+ * when set, runs first: the viewer sets one that restores the terminal,
+ * so that even this way out leaves the screen usable. */
 _Noreturn void die_oom(void);
+void set_die_hook(void (*hook)(void));
 void *xmalloc(size_t n);
 void *xrealloc(void *p, size_t n);
 /* Grows *v (of *cap elements of size) to hold at least need elements. */

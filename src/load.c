@@ -36,10 +36,20 @@ bool conv_visit(struct conv *c, const struct node *n)
 {
 	if (c->over)
 		return false;
+	if (n->type == NODE_SCALAR)
+		c->text += n->n;
 	if (++c->nodes > c->max_nodes) {
 		diag_add(c->d, DIAG_ERROR, n->pos,
 		         "more than %zu nodes to read (aliases used too often?)",
 		         c->max_nodes);
+		c->over = true;
+	} else if (c->text > c->max_text) {
+		/* An alias shares its text in the model, but every printer and
+		 * layout would copy it again: 2,000 aliases of a 1 MB string
+		 * are 2 GB of output. */
+		diag_add(c->d, DIAG_ERROR, n->pos,
+		         "aliases repeat more than %zu MiB of text (the file has %zu KiB)",
+		         c->max_text >> 20, c->input >> 10);
 		c->over = true;
 	} else if (c->r->arena.used > c->max_mem) {
 		diag_add(c->d, DIAG_ERROR, n->pos,
@@ -278,6 +288,10 @@ struct resume *load_buffer(const char *buf, size_t len,
 		.d = d,
 		.max_nodes = lim->max_nodes,
 		.max_mem = len > (SIZE_MAX - base) / per_byte ? SIZE_MAX : base + len * per_byte,
+		/* Without aliases the text is at most the input; a few repeated
+		 * anchors in a real file add little. */
+		.max_text = len > SIZE_MAX / 4 ? SIZE_MAX : ((size_t)4 << 20) + len * 2,
+		.input = len,
 	};
 	if (rendercv)
 		load_rendercv(&c, root);

@@ -226,8 +226,11 @@ int main(int argc, char **argv)
 	if (o.check) {
 		diag_print(&d, stderr);
 		printf("%s: %zu sections, %zu entries, %zu warnings\n",
-		       o.file ? o.file : "(bundled)", r->nsections,
-		       resume_count_entries(r), d.nwarnings);
+		       d.file, r->nsections, resume_count_entries(r), d.nwarnings);
+		if (fflush(stdout) != 0) {
+			fprintf(stderr, "vitae: writing output: %s\n", strerror(errno));
+			status = EXIT_USAGE;
+		}
 		goto out;
 	}
 

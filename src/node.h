@@ -130,6 +130,10 @@ struct conv {
 	size_t nodes;           /* visited so far ... */
 	size_t max_nodes;       /* ... and the limit (load_limits.max_nodes) */
 	size_t max_mem;         /* limit on r->arena.used */
+	size_t text;            /* scalar bytes read, aliases counted each use ... */
+	size_t max_text;        /* ... and the limit: shared text still costs
+	                           its size in every output and layout */
+	size_t input;           /* the input's size, for messages */
 	bool over;              /* a limit was hit and reported: stop */
 };
 

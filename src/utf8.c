@@ -120,7 +120,14 @@ static int is_control(uint32_t cp)
 static int is_dropped(uint32_t cp)
 {
 	return (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
-	       (cp >= 0x2060 && cp <= 0x2069) || cp == 0xFEFF || cp == 0x061C;
+	       (cp >= 0x2060 && cp <= 0x2069) || cp == 0xFEFF || cp == 0x061C ||
+	       /* also invisible, and usable to hide text from a reader:
+	        * tag characters, the Mongolian vowel separator, interlinear
+	        * annotation marks, the combining grapheme joiner and the
+	        * Hangul fillers */
+	       (cp >= 0xE0000 && cp <= 0xE007F) || cp == 0x180E ||
+	       (cp >= 0xFFF9 && cp <= 0xFFFB) || cp == 0x034F ||
+	       cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0;
 }
 
 struct range {

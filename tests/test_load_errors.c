@@ -340,6 +340,34 @@ static void test_limits(void)
 	                         "(aliases used too often?)"));
 	diag_free(&d);
 	free(bomb);
+
+	/* Few nodes, little memory, but a lot of text: 60 aliases of a
+	 * 100 kB string would print 6 MB. Text read through aliases counts
+	 * each time, against 4 MiB plus twice the input. */
+	size_t big = 100 * 1024;
+	char *text_bomb = malloc(big + 4096);
+	p = text_bomb;
+	p += sprintf(p, "design:\n  s: &s ");
+	memset(p, 'w', big);
+	p += big;
+	p += sprintf(p, "\ncv:\n  name: x\n  sections:\n    a:\n");
+	char *items = p;
+	for (int i = 0; i < 60; i++)
+		p += sprintf(p, "      - *s\n");
+	r = load(text_bomb, &d);
+	CHECK(r == NULL);
+	CHECK_INT(d.nerrors, 1);
+	CHECK(d.n > 0 && strstr(msg(&d, 0), "error: aliases repeat more than 4 MiB of text"));
+	diag_free(&d);
+	/* Fewer uses of the same anchor are fine. */
+	p = items;
+	for (int i = 0; i < 10; i++)
+		p += sprintf(p, "      - *s\n");
+	r = load(text_bomb, &d);
+	CHECK(r != NULL);
+	resume_free(r);
+	diag_free(&d);
+	free(text_bomb);
 }
 
 /* Big inputs stay linear: 200,000 keys, 200,000 entries, 50,000 anchors. */

@@ -226,6 +226,10 @@ static void test_sanitize(void)
 	CHECK_STR(SAN("a\xE2\x80\x8B" "b\xE2\x80\x8C" "c\xE2\x80\x8D" "d"), "abcd");
 	CHECK_STR(SAN("\xEF\xBB\xBFhello"), "hello");                    /* BOM */
 	CHECK_STR(SAN("a\xE2\x81\xA0" "b"), "ab");                        /* word joiner */
+	/* other invisibles that can hide text */
+	CHECK_STR(SAN("A\xF3\xA0\x81\x81" "B\xF3\xA0\x81\xBF"), "AB");   /* tags */
+	CHECK_STR(SAN("a\xE1\xA0\x8E" "b\xCD\x8F" "c"), "abc");           /* MVS, CGJ */
+	CHECK_STR(SAN("\xEF\xBF\xB9x\xEF\xBF\xBB\xE3\x85\xA4\xE1\x85\x9F"), "x");
 	/* combining marks and wide characters are kept */
 	CHECK_STR(SAN("e\xCC\x81"), "e\xCC\x81");
 	CHECK_STR(SAN("\xEF\xBC\xA1"), "\xEF\xBC\xA1");

@@ -27,7 +27,7 @@ static void on_signal(int sig)
 	got_signal = sig;
 }
 
-static const int caught[] = { SIGINT, SIGTERM, SIGHUP };
+static const int caught[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 #define NCAUGHT (sizeof caught / sizeof *caught)
 
 /* No SA_RESTART: a signal interrupts the blocking read, so the loop sees
@@ -199,9 +199,14 @@ static int run(struct view *v, struct draw *d)
 				rd |= keys_dispatch(&ks, v, key);
 		}
 	}
-	if (got_signal == SIGTERM || got_signal == SIGHUP)
+	if (got_signal && got_signal != SIGINT)
 		return 128 + got_signal;
 	return 0;
+}
+
+static void die_restore(void)
+{
+	endwin();
 }
 
 int tui_run(const struct resume *r, const struct tui_options *o)
@@ -223,6 +228,8 @@ int tui_run(const struct resume *r, const struct tui_options *o)
 		restore_signals(old);
 		return -1;
 	}
+	/* Running out of memory aborts; the terminal is restored first. */
+	set_die_hook(die_restore);
 	cbreak();
 	noecho();
 	nonl();
@@ -267,6 +274,7 @@ int tui_run(const struct resume *r, const struct tui_options *o)
 	int status = run(&v, &d);
 
 	endwin();
+	set_die_hook(NULL);
 	delscreen(scr);
 	restore_signals(old);
 	draw_free(&d);
