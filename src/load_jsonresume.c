@@ -43,22 +43,25 @@
 #define FIELD(k, l) { .key = k, .kind = SLOT_FIELD, .label = l }
 #define DATES { .key = "startDate", .kind = SLOT_START }, \
               { .key = "endDate", .kind = SLOT_END }
+/* vitae's extension, read in both formats so a search for a tool finds
+ * every entry that used it. */
+#define TECH LIST("technologies", technologies)
 
 static const struct slot work[] = {
 	STR("name", title), STR("company", title), STR("position", subtitle),
 	STR("location", location), FIELD("description", "Description"),
 	STR("url", url), STR("website", url), DATES, STR("summary", summary),
-	LIST("highlights", highlights),
+	LIST("highlights", highlights), TECH,
 };
 static const struct slot volunteer[] = {
 	STR("organization", title), STR("position", subtitle), STR("url", url),
 	STR("website", url), DATES, STR("summary", summary),
-	LIST("highlights", highlights),
+	LIST("highlights", highlights), TECH,
 };
 static const struct slot education[] = {
 	STR("institution", title), STR("area", subtitle), STR("studyType", degree),
 	STR("url", url), DATES, FIELD("score", "Score"), FIELD("gpa", "Score"),
-	{ .key = "courses", .kind = SLOT_FIELD_LIST, .label = "Courses" },
+	{ .key = "courses", .kind = SLOT_FIELD_LIST, .label = "Courses" }, TECH,
 };
 static const struct slot awards[] = {
 	STR("title", title), { .key = "date", .kind = SLOT_DATE },
@@ -71,7 +74,7 @@ static const struct slot certificates[] = {
 static const struct slot publications[] = {
 	STR("name", title), STR("publisher", venue),
 	{ .key = "releaseDate", .kind = SLOT_DATE }, STR("url", url),
-	STR("website", url), STR("summary", summary),
+	STR("website", url), STR("summary", summary), TECH,
 };
 static const struct slot skills[] = {
 	STR("name", title), { .key = "keywords", .kind = SLOT_JOIN, .off = E(subtitle) },

@@ -439,7 +439,8 @@ static const char jsonresume_doc[] =
 	"  },\n"
 	"  \"work\": [{\"name\": \"Pied Piper\", \"location\": \"Palo Alto, CA\",\n"
 	"    \"description\": \"Compression company\", \"position\": \"CEO\", \"url\": \"http://pp.example.com\",\n"
-	"    \"startDate\": \"2013-12-01\", \"summary\": \"Middle out.\", \"highlights\": [\"Won Disrupt\"]}],\n"
+	"    \"startDate\": \"2013-12-01\", \"summary\": \"Middle out.\", \"highlights\": [\"Won Disrupt\"],\n"
+	"    \"technologies\": [\"C\", \"Pytorch\"]}],\n"
 	"  \"volunteer\": [{\"organization\": \"CoderDojo\", \"position\": \"Teacher\", \"url\": \"http://c.example.com\",\n"
 	"    \"startDate\": \"2012-01-01\", \"endDate\": \"2013-01-01\", \"summary\": \"Clubs.\", \"highlights\": [\"Award\"]}],\n"
 	"  \"education\": [{\"institution\": \"University of Oklahoma\", \"url\": \"https://ou.example.com\",\n"
@@ -510,6 +511,9 @@ static void test_jsonresume(void)
 	CHECK_STR(e->summary, "Middle out.");
 	CHECK_STR(e->highlights.v[0], "Won Disrupt");
 	CHECK_STR(e->url, "http://pp.example.com");
+	/* vitae's technologies extension is read in JSON Resume too */
+	CHECK_INT(e->technologies.n, 2);
+	CHECK_STR(e->technologies.n > 1 ? e->technologies.v[1] : NULL, "Pytorch");
 	CHECK_STR(field(e, "Description"), "Compression company");
 
 	e = &find_section(r, "volunteer")->entries[0];
