@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "kiosk.h"
 #include "layout.h"
 #include "load.h"
 #include "print.h"
@@ -30,6 +31,9 @@ extern const size_t bundled_resume_len;
 struct options {
 	const char *file;       /* NULL: the bundled résumé */
 	bool dump, check;
+	bool kiosk;             /* --kiosk, or started as a login shell */
+	const char *request;    /* kiosk: what the visitor asked for */
+	struct kiosk_limits klimits;
 	struct tui_options tui;
 	enum out_format format;
 	int width;              /* 0: from the terminal, else 80 */
@@ -45,6 +49,10 @@ enum {
 	OPT_NO_MOUSE,
 	OPT_SECTION,
 	OPT_SEARCH,
+	OPT_KIOSK,
+	OPT_IDLE_TIMEOUT,
+	OPT_MAX_TIME,
+	OPT_MAX_MEMORY,
 };
 
 static const struct option long_options[] = {
@@ -59,6 +67,10 @@ static const struct option long_options[] = {
 	{ .name = "no-mouse", .has_arg = no_argument, .val = OPT_NO_MOUSE },
 	{ .name = "section", .has_arg = required_argument, .val = OPT_SECTION },
 	{ .name = "search", .has_arg = required_argument, .val = OPT_SEARCH },
+	{ .name = "kiosk", .has_arg = no_argument, .val = OPT_KIOSK },
+	{ .name = "idle-timeout", .has_arg = required_argument, .val = OPT_IDLE_TIMEOUT },
+	{ .name = "max-time", .has_arg = required_argument, .val = OPT_MAX_TIME },
+	{ .name = "max-memory", .has_arg = required_argument, .val = OPT_MAX_MEMORY },
 	{ .name = "help", .has_arg = no_argument, .val = 'h' },
 	{ .name = "version", .has_arg = no_argument, .val = 'V' },
 	{ 0 },
@@ -80,6 +92,10 @@ static const char usage_text[] =
 	"      --no-mouse        leave the mouse to the terminal\n"
 	"      --section NAME    open the viewer on the pane NAME\n"
 	"      --search PATTERN  open the viewer searching for PATTERN\n"
+	"      --kiosk           serve visitors over ssh (ForceCommand); see vitae(1)\n"
+	"      --idle-timeout T  end the viewer after T without a key (kiosk: 10m)\n"
+	"      --max-time T      end the viewer after T in all (kiosk: 60m)\n"
+	"      --max-memory SIZE kiosk address-space limit (default 512M)\n"
 	"  -h, --help            show this help and exit\n"
 	"  -V, --version         show the version and exit\n"
 	"\n"
@@ -111,8 +127,8 @@ static long parse_number(const char *opt, const char *s, long lo, long hi)
 	return v;
 }
 
-/* "32M", "512K", "1G" or plain bytes. */
-static size_t parse_size(const char *s)
+/* "32M", "512K", "1G" or plain bytes, for the option opt. */
+static size_t parse_size(const char *opt, const char *s)
 {
 	char *end;
 	errno = 0;
@@ -126,14 +142,36 @@ static size_t parse_size(const char *s)
 		mult = 1ULL << 30, end++;
 	if (errno || end == s || *end || s[0] == '-' || v == 0 ||
 	    v > (unsigned long long)SIZE_MAX / mult || v * mult > (1ULL << 40))
-		usage_error("--max-size takes a size such as 512K or 32M, not '%s'", s);
+		usage_error("%s takes a size such as 512K or 32M, not '%s'", opt, s);
 	return (size_t)(v * mult);
 }
 
+static unsigned long parse_duration(const char *opt, const char *s)
+{
+	unsigned long secs;
+	if (!kiosk_parse_duration(s, &secs))
+		usage_error("%s takes a time such as 90s, 10m or 1h (0: none), not '%s'",
+		            opt, s);
+	return secs;
+}
+
+static void default_options(struct options *o)
+{
+	*o = (struct options){
+		.format = OUT_TEXT,
+		.klimits = { .max_mem = KIOSK_DEFAULT_MEM, .cpu_seconds = KIOSK_DEFAULT_CPU },
+	};
+	load_limits_default(&o->limits);
+}
+
+/* Kiosk defaults for the limits not given on the command line. */
+#define KIOSK_IDLE_TIMEOUT (10 * 60UL)
+#define KIOSK_MAX_TIME (60 * 60UL)
+
 static void parse_options(int argc, char **argv, struct options *o)
 {
-	*o = (struct options){ .format = OUT_TEXT };
-	load_limits_default(&o->limits);
+	default_options(o);
+	bool idle_given = false, max_given = false;
 	int c;
 	while ((c = getopt_long(argc, argv, "df:w:hV", long_options, NULL)) != -1) {
 		switch (c) {
@@ -157,7 +195,7 @@ static void parse_options(int argc, char **argv, struct options *o)
 			o->check = true;
 			break;
 		case OPT_MAX_SIZE:
-			o->limits.max_bytes = parse_size(optarg);
+			o->limits.max_bytes = parse_size("--max-size", optarg);
 			break;
 		case OPT_MAX_DEPTH:
 			o->limits.max_depth = (unsigned)parse_number("--max-depth", optarg, 1, 10000);
@@ -177,6 +215,20 @@ static void parse_options(int argc, char **argv, struct options *o)
 		case OPT_SEARCH:
 			o->tui.search = optarg;
 			break;
+		case OPT_KIOSK:
+			o->kiosk = true;
+			break;
+		case OPT_IDLE_TIMEOUT:
+			o->tui.idle_timeout = parse_duration("--idle-timeout", optarg);
+			idle_given = true;
+			break;
+		case OPT_MAX_TIME:
+			o->tui.max_time = parse_duration("--max-time", optarg);
+			max_given = true;
+			break;
+		case OPT_MAX_MEMORY:
+			o->klimits.max_mem = parse_size("--max-memory", optarg);
+			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			exit(fflush(stdout) == 0 ? 0 : EXIT_USAGE);
@@ -192,6 +244,50 @@ static void parse_options(int argc, char **argv, struct options *o)
 		o->file = argv[optind++];
 	if (optind < argc)
 		usage_error("one file at a time: unexpected '%s'", argv[optind]);
+	if (o->kiosk) {
+		if (!idle_given)
+			o->tui.idle_timeout = KIOSK_IDLE_TIMEOUT;
+		if (!max_given)
+			o->tui.max_time = KIOSK_MAX_TIME;
+	}
+}
+
+/*
+ * Kiosk start-up, before the résumé is read: the visitor's request is
+ * taken, then the environment and the limits are locked down. Only the
+ * request comes from the visitor, and only as a word from a fixed list.
+ */
+static void kiosk_start(struct options *o, const char *login_request, bool login)
+{
+	o->kiosk = true;
+	o->tui.kiosk = true;
+	if (!login) {
+		const char *req = getenv("SSH_ORIGINAL_COMMAND");
+		login_request = req;
+	}
+	switch (kiosk_request(login_request)) {
+	case REQ_DEFAULT:
+		break;
+	case REQ_TEXT:
+		o->dump = true;
+		o->format = OUT_TEXT;
+		break;
+	case REQ_MARKDOWN:
+		o->dump = true;
+		o->format = OUT_MARKDOWN;
+		break;
+	case REQ_UNKNOWN: {
+		char note[160];
+		kiosk_unknown_note(note, sizeof note, login_request);
+		fprintf(stderr, "%s\n", note);
+		o->dump = true;
+		o->format = OUT_TEXT;
+		break;
+	}
+	}
+	o->check = false;
+	kiosk_scrub_env();
+	kiosk_limits(&o->klimits);
 }
 
 /* The width of the terminal on standard output, or 80 when it is not one. */
@@ -206,9 +302,21 @@ static int output_width(void)
 
 int main(int argc, char **argv)
 {
-	setlocale(LC_ALL, "");
 	struct options o;
-	parse_options(argc, argv, &o);
+	const char *login_request;
+	if (kiosk_login_shell(argc, argv, &login_request)) {
+		/* sshd started us as the account's shell: no option or file
+		 * can come from what the client typed. */
+		default_options(&o);
+		o.tui.idle_timeout = KIOSK_IDLE_TIMEOUT;
+		o.tui.max_time = KIOSK_MAX_TIME;
+		kiosk_start(&o, login_request, true);
+	} else {
+		parse_options(argc, argv, &o);
+		if (o.kiosk)
+			kiosk_start(&o, NULL, false);
+	}
+	setlocale(LC_ALL, "");
 
 	struct diag d;
 	diag_init(&d, o.file ? o.file : "(bundled)");
@@ -240,6 +348,10 @@ int main(int argc, char **argv)
 			goto out;
 		status = 0;     /* no usable terminal: print the text instead */
 	}
+	/* The viewer raises the sandbox itself once the terminal is set up;
+	 * for printing, nothing more needs opening from here. */
+	if (o.kiosk)
+		kiosk_sandbox();
 
 	int width = o.width ? o.width : output_width();
 	int rc = o.format == OUT_MARKDOWN ? print_markdown(stdout, r)

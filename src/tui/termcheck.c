@@ -6,10 +6,25 @@
 #include <term.h>
 #include <unistd.h>
 
+bool termcheck_name_ok(const char *term)
+{
+	size_t n = term ? strlen(term) : 0;
+	if (n == 0 || n > TERMCHECK_NAME_MAX || term[0] == '.' || term[0] == '-')
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char c = term[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		      (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '+' ||
+		      c == '-'))
+			return false;
+	}
+	return true;
+}
+
 bool termcheck_usable(void)
 {
 	const char *term = getenv("TERM");
-	if (!term || !*term || strcmp(term, "dumb") == 0)
+	if (!termcheck_name_ok(term) || strcmp(term, "dumb") == 0)
 		return false;
 	int err = 0;
 	/* With err given, setupterm reports failure instead of printing. */

@@ -7,6 +7,15 @@
  */
 #include <stdbool.h>
 
-/* False for an unset or empty TERM, TERM=dumb, a TERM terminfo does not
- * know, or a terminal that cannot move its cursor. */
+/* Longer terminal names are treated as unknown. */
+#define TERMCHECK_NAME_MAX 64
+
+/* Whether TERM is a plain terminfo name: 1 to TERMCHECK_NAME_MAX of
+ * [A-Za-z0-9._+-], not starting with '.' or '-'. Anything else (a path,
+ * "../x", spaces, control characters) is never handed to terminfo, which
+ * would otherwise look it up as a file name. */
+bool termcheck_name_ok(const char *term);
+
+/* False for a TERM that is not a plain name, TERM=dumb, a TERM terminfo
+ * does not know, or a terminal that cannot move its cursor. */
 bool termcheck_usable(void);

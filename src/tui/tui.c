@@ -11,23 +11,34 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
 #include <sys/ioctl.h>
+#include <sys/select.h>
+#include <time.h>
 #include <unistd.h>
 #include "draw.h"
+#include "kiosk.h"
 #include "keys.h"
 #include "osc52.h"
 #include "termcheck.h"
 #include "view.h"
 
 /* Set by the signal handlers, read by the loop; nothing else. */
-static volatile sig_atomic_t got_signal;
+static volatile sig_atomic_t got_signal, got_winch;
 
 static void on_signal(int sig)
 {
-	got_signal = sig;
+	if (sig == SIGWINCH)
+		got_winch = 1;
+	else
+		got_signal = sig;
 }
 
-static const int caught[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+/* SIGWINCH is ours rather than curses': curses only installs its own
+ * handler when it finds the default one, and with ours the loop can wait
+ * for a key or a signal without a race (pselect below). SIGXCPU is the
+ * kiosk's CPU limit. */
+static const int caught[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGXCPU, SIGWINCH };
 #define NCAUGHT (sizeof caught / sizeof *caught)
 
 /* No SA_RESTART: a signal interrupts the blocking read, so the loop sees
@@ -149,15 +160,70 @@ static void copy_to_terminal(const char *text)
 	}
 }
 
-/* Consecutive read errors that mean the terminal has gone. */
-#define MAX_READ_ERRORS 100
+/* Times the terminal can be readable yet give no key in a row before it
+ * counts as gone: at end of file or after a hang-up it stays readable and
+ * every read fails at once. More than one, because a character split
+ * across two writes can also leave get_wch() empty-handed once. */
+#define DEAD_READS 3
 
-static int run(struct view *v, struct draw *d)
+enum ending { END_QUIT, END_SIGNAL, END_HANGUP, END_IDLE, END_MAX_TIME };
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/*
+ * Waits until the terminal is readable, a signal arrives (the caught ones
+ * are blocked everywhere else, so none slips in between the loop's check
+ * and the wait) or ms pass (ms < 0: no limit). Returns 1 readable, 0
+ * otherwise.
+ */
+static int wait_key(long ms, const sigset_t *waitmask)
+{
+	fd_set fds;
+	FD_ZERO(&fds);
+	FD_SET(STDIN_FILENO, &fds);
+	struct timespec ts = { .tv_sec = ms / 1000, .tv_nsec = (ms % 1000) * 1000000L };
+	int n = pselect(STDIN_FILENO + 1, &fds, NULL, NULL, ms < 0 ? NULL : &ts, waitmask);
+	return n > 0;
+}
+
+/* Milliseconds to the nearer of the two limits, 0 when one is reached
+ * (*which says which), -1 when there is none. */
+static long to_deadline(const struct tui_options *o, double start, double last_key,
+                        enum ending *which)
+{
+	double t = now(), left = -1;
+	if (o->max_time) {
+		left = start + (double)o->max_time - t;
+		*which = END_MAX_TIME;
+	}
+	if (o->idle_timeout) {
+		double idle = last_key + (double)o->idle_timeout - t;
+		if (left < 0 || idle < left) {
+			left = idle;
+			*which = END_IDLE;
+		}
+	}
+	if (!o->max_time && !o->idle_timeout)
+		return -1;
+	if (left <= 0)
+		return 0;
+	return (long)(left * 1000) + 1;
+}
+
+static enum ending run(struct view *v, struct draw *d, const struct tui_options *o,
+                       const sigset_t *waitmask)
 {
 	struct keys_state ks = { 0 };
 	unsigned rd = RD_ALL;
-	int errors = 0;
-	while (!(rd & RD_QUIT)) {
+	int dead = 0;
+	bool readable = false;
+	double start = now(), last_key = start;
+	for (;;) {
 		/* Ctrl-C reaches us as SIGINT (cbreak mode). At a prompt it
 		 * cancels the prompt, as in less; elsewhere it quits. */
 		if (got_signal == SIGINT && v->prompt.kind != PROMPT_NONE) {
@@ -165,7 +231,15 @@ static int run(struct view *v, struct draw *d)
 			rd |= view_prompt_key(v, K_CTRL('C'));
 		}
 		if (got_signal)
-			break;
+			return END_SIGNAL;
+		if (got_winch) {
+			got_winch = 0;
+			int cols, rows;
+			fit_terminal(&cols, &rows);
+			rd |= view_resize(v, cols, rows);
+		}
+		if (rd & RD_QUIT)
+			return END_QUIT;
 		if (rd) {
 			if (rd & RD_CLEAR)
 				clearok(curscr, TRUE);
@@ -175,19 +249,32 @@ static int run(struct view *v, struct draw *d)
 				copy_to_terminal(v->copy);
 			rd = 0;
 		}
+		/* Keys curses already holds come first (get_wch does not
+		 * block: nodelay); then wait for the terminal, a signal or a
+		 * time limit. */
 		wint_t ch;
 		int r = get_wch(&ch);
 		if (r == ERR) {
-			if (++errors >= MAX_READ_ERRORS)
-				break;
+			if (readable && ++dead >= DEAD_READS)
+				return END_HANGUP;
+			enum ending which = END_QUIT;
+			long ms = to_deadline(o, start, last_key, &which);
+			if (ms == 0)
+				return which;
+			readable = wait_key(ms, waitmask);
 			continue;
 		}
-		errors = 0;
+		readable = false;
+		dead = 0;
 		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
+			/* Only if curses caught SIGWINCH after all. */
 			int cols, rows;
 			fit_terminal(&cols, &rows);
 			rd |= view_resize(v, cols, rows);
-		} else if (r == KEY_CODE_YES && ch == KEY_MOUSE) {
+			continue;
+		}
+		last_key = now();
+		if (r == KEY_CODE_YES && ch == KEY_MOUSE) {
 			rd |= mouse(d, v);
 		} else if (v->geo.too_small) {
 			/* Only quitting makes sense on the notice. */
@@ -199,9 +286,17 @@ static int run(struct view *v, struct draw *d)
 				rd |= keys_dispatch(&ks, v, key);
 		}
 	}
-	if (got_signal && got_signal != SIGINT)
-		return 128 + got_signal;
-	return 0;
+}
+
+/* "10m", "90s", "2h": how a limit is said back to the visitor. */
+static void say_duration(char *buf, size_t size, unsigned long s)
+{
+	if (s % 3600 == 0)
+		snprintf(buf, size, "%luh", s / 3600);
+	else if (s % 60 == 0)
+		snprintf(buf, size, "%lum", s / 60);
+	else
+		snprintf(buf, size, "%lus", s);
 }
 
 static void die_restore(void)
@@ -220,11 +315,26 @@ int tui_run(const struct resume *r, const struct tui_options *o)
 	bool color = !o->no_color && !(nc && *nc);
 	bool ascii = o->ascii || strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
 
-	struct sigaction old[NCAUGHT];
-	got_signal = 0;
+	struct sigaction old[NCAUGHT], old_tstp;
+	got_signal = got_winch = 0;
 	catch_signals(old);
+	/* The caught signals only get through while the loop waits. */
+	sigset_t block, waitmask;
+	sigemptyset(&block);
+	for (size_t i = 0; i < NCAUGHT; i++)
+		sigaddset(&block, caught[i]);
+	sigprocmask(SIG_BLOCK, &block, &waitmask);
+	/* A visitor cannot suspend the kiosk (nothing would resume it);
+	 * ignored before newterm, curses leaves SIGTSTP alone. */
+	struct sigaction ign = { .sa_handler = SIG_IGN };
+	sigemptyset(&ign.sa_mask);
+	if (o->kiosk)
+		sigaction(SIGTSTP, &ign, &old_tstp);
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (!scr) {
+		if (o->kiosk)
+			sigaction(SIGTSTP, &old_tstp, NULL);
+		sigprocmask(SIG_SETMASK, &waitmask, NULL);
 		restore_signals(old);
 		return -1;
 	}
@@ -234,6 +344,7 @@ int tui_run(const struct resume *r, const struct tui_options *o)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);  /* the loop waits, in pselect */
 	meta(stdscr, TRUE);
 	intrflush(stdscr, FALSE);
 	idlok(stdscr, TRUE);    /* scroll with insert/delete line: few bytes */
@@ -271,12 +382,41 @@ int tui_run(const struct resume *r, const struct tui_options *o)
 	if (o->search)
 		view_search(&v, o->search);
 
-	int status = run(&v, &d);
+	/* Everything that needs a file (terminfo) is open: from here on
+	 * the kernel refuses exec, fork and open (kiosk.h). */
+	if (o->kiosk)
+		kiosk_sandbox();
+
+	enum ending end = run(&v, &d, o, &waitmask);
 
 	endwin();
 	set_die_hook(NULL);
 	delscreen(scr);
+	if (o->kiosk)
+		sigaction(SIGTSTP, &old_tstp, NULL);
 	restore_signals(old);
+	sigprocmask(SIG_SETMASK, &waitmask, NULL);
+
+	char dur[32];
+	int status = 0;
+	switch (end) {
+	case END_QUIT:
+		break;
+	case END_SIGNAL:
+		status = got_signal == SIGINT ? 0 : 128 + got_signal;
+		break;
+	case END_HANGUP:
+		status = 128 + SIGHUP;
+		break;
+	case END_IDLE:
+		say_duration(dur, sizeof dur, o->idle_timeout);
+		fprintf(stderr, "vitae: no key for %s, closing\n", dur);
+		break;
+	case END_MAX_TIME:
+		say_duration(dur, sizeof dur, o->max_time);
+		fprintf(stderr, "vitae: the session reached its limit of %s, closing\n", dur);
+		break;
+	}
 	draw_free(&d);
 	help_free(&h);
 	view_free(&v);

@@ -10,11 +10,20 @@ struct tui_options {
 	const char *section;    /* --section NAME: open on that pane */
 	const char *search;     /* --search PATTERN: start with a search */
 	bool no_color, no_mouse, ascii;
+	/* Kiosk mode: Ctrl-Z does not suspend, and the seccomp sandbox goes
+	 * up once the terminal is set up (kiosk.h). */
+	bool kiosk;
+	/* Seconds; 0 is no limit. The viewer ends, restoring the terminal
+	 * and saying why on stderr, after idle seconds without a key or
+	 * max_time seconds in all. Exit status 0. */
+	unsigned long idle_timeout, max_time;
 };
 
 /* Runs the viewer on a terminal (stdin and stdout are ttys). Returns the
  * exit status, or -1 when the terminal cannot be used (no terminfo,
  * TERM=dumb/unset): the caller then prints text. The screen is restored
- * whatever ends the viewer (q, Ctrl-C, SIGTERM, SIGHUP, the terminal
- * going away); ended by SIGTERM or SIGHUP it returns 128 + the signal. */
+ * whatever ends the viewer (q, Ctrl-C, SIGTERM, SIGHUP, SIGQUIT, SIGXCPU,
+ * a timeout, the terminal going away); ended by a signal other than
+ * SIGINT it returns 128 + the signal, by a hang-up without SIGHUP
+ * (SIGHUP ignored, the terminal at end of file) 128 + SIGHUP as well. */
 int tui_run(const struct resume *r, const struct tui_options *o);
