@@ -67,11 +67,16 @@ void diag_add(struct diag *d, enum diag_level level, struct pos pos,
 	free(raw);
 }
 
+char *diag_file_name(const struct diag *d)
+{
+	return clean_message(d->file ? d->file : "-");
+}
+
 void diag_print(const struct diag *d, FILE *out)
 {
 	/* The name comes from the command line, but may still hold bytes
 	 * that would reach the terminal. */
-	char *file = clean_message(d->file ? d->file : "-");
+	char *file = diag_file_name(d);
 	for (size_t i = 0; i < d->n; i++) {
 		const struct diag_msg *m = &d->v[i];
 		const char *lvl = m->level == DIAG_ERROR ? "error" : "warning";

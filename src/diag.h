@@ -33,6 +33,9 @@ struct diag {
 void diag_init(struct diag *d, const char *file);
 void diag_add(struct diag *d, enum diag_level level, struct pos pos,
               const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* The file name cleaned as messages are (a name given on the command
+ * line may hold control bytes). Newly allocated: the caller frees it. */
+char *diag_file_name(const struct diag *d);
 /* Prints every message, one a line, in the order added. */
 void diag_print(const struct diag *d, FILE *out);
 void diag_free(struct diag *d);

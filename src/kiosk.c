@@ -5,6 +5,7 @@
 #include "kiosk.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -147,8 +148,18 @@ static int set_limit(int resource, rlim_t soft, rlim_t hard)
 int kiosk_limits(const struct kiosk_limits *l)
 {
 	int rc = 0;
+#if defined(__linux__)
+	/* Every visitor's process runs as the same user. Not dumpable, a
+	 * session still starting (before its sandbox) cannot be traced or
+	 * have its memory read through /proc by another one. */
+	rc |= prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+#endif
 	rc |= set_limit(RLIMIT_CORE, 0, 0);
 	rc |= set_limit(RLIMIT_NPROC, 0, 0);
+	/* No file grows: with SIGXFSZ ignored, a write to a regular file
+	 * fails with EFBIG and is reported, instead of killing us. */
+	signal(SIGXFSZ, SIG_IGN);
+	rc |= set_limit(RLIMIT_FSIZE, 0, 0);
 	if (l->cpu_seconds)
 		/* The soft limit sends SIGXCPU, which the viewer turns into a
 		 * clean exit; the hard one, a little later, kills. */
@@ -241,6 +252,18 @@ int kiosk_sandbox(void)
 		DENY(__NR_creat),
 #endif
 		DENY(__NR_openat),
+		/* io_uring would open files inside the kernel, where the
+		 * filter does not look. */
+#ifdef __NR_io_uring_setup
+		DENY(__NR_io_uring_setup),
+		DENY(__NR_io_uring_enter),
+		DENY(__NR_io_uring_register),
+#endif
+		/* All visitors share one uid: none may reach into another's
+		 * process. */
+		DENY(__NR_ptrace),
+		DENY(__NR_process_vm_readv),
+		DENY(__NR_process_vm_writev),
 #ifdef __NR_openat2
 		DENY(__NR_openat2),
 #endif

@@ -57,16 +57,19 @@ struct kiosk_limits {
 #define KIOSK_DEFAULT_MEM ((size_t)512 << 20)
 #define KIOSK_DEFAULT_CPU 300UL
 
-/* Sets RLIMIT_CORE, RLIMIT_FSIZE and RLIMIT_NPROC to 0 and the memory and
- * CPU caps. In sanitizer builds the memory cap is skipped: their shadow
+/* Sets RLIMIT_CORE, RLIMIT_FSIZE and RLIMIT_NPROC to 0 (SIGXFSZ ignored,
+ * so writing to a regular file fails with EFBIG) and the memory and CPU
+ * caps, and makes the process non-dumpable (no ptrace or /proc/PID/mem
+ * from another session of the same user). In sanitizer builds the memory cap is skipped: their shadow
  * memory reserves terabytes of address space. 0 on success, else -1 with
  * errno. */
 int kiosk_limits(const struct kiosk_limits *l);
 
 /*
  * Installs a seccomp filter under which execve, execveat, fork, vfork,
- * clone (other than a thread), clone3, open, openat, openat2 and creat
- * fail with EPERM, with no_new_privs set. Irreversible: call it once
+ * clone (other than a thread), open, openat, openat2, creat,
+ * open_by_handle_at, io_uring_*, ptrace and process_vm_readv/writev fail
+ * with EPERM (clone3 with ENOSYS), with no_new_privs set. Irreversible: call it once
  * everything that needs a file is open. Returns 0, or -1 with errno
  * (ENOSYS on architectures it does not know, and in sanitizer builds,
  * whose runtime must be able to open files and start a symbolizer).

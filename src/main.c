@@ -333,8 +333,10 @@ int main(int argc, char **argv)
 	}
 	if (o.check) {
 		diag_print(&d, stderr);
+		char *name = diag_file_name(&d);
 		printf("%s: %zu sections, %zu entries, %zu warnings\n",
-		       d.file, r->nsections, resume_count_entries(r), d.nwarnings);
+		       name, r->nsections, resume_count_entries(r), d.nwarnings);
+		free(name);
 		if (fflush(stdout) != 0) {
 			fprintf(stderr, "vitae: writing output: %s\n", strerror(errno));
 			status = EXIT_USAGE;

@@ -196,20 +196,22 @@ static int wait_key(long ms, const sigset_t *waitmask)
 static long to_deadline(const struct tui_options *o, double start, double last_key,
                         enum ending *which)
 {
-	double t = now(), left = -1;
+	if (!o->max_time && !o->idle_timeout)
+		return -1;
+	double t = now(), left = 0;
+	bool have = false;
 	if (o->max_time) {
 		left = start + (double)o->max_time - t;
 		*which = END_MAX_TIME;
+		have = true;
 	}
 	if (o->idle_timeout) {
 		double idle = last_key + (double)o->idle_timeout - t;
-		if (left < 0 || idle < left) {
+		if (!have || idle < left) {
 			left = idle;
 			*which = END_IDLE;
 		}
 	}
-	if (!o->max_time && !o->idle_timeout)
-		return -1;
 	if (left <= 0)
 		return 0;
 	return (long)(left * 1000) + 1;
@@ -410,7 +412,7 @@ int tui_run(const struct resume *r, const struct tui_options *o)
 		break;
 	case END_IDLE:
 		say_duration(dur, sizeof dur, o->idle_timeout);
-		fprintf(stderr, "vitae: no key for %s, closing\n", dur);
+		fprintf(stderr, "vitae: idle for %s, closing\n", dur);
 		break;
 	case END_MAX_TIME:
 		say_duration(dur, sizeof dur, o->max_time);
