@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <stdio.h>
+#include <poll.h>
 #include <sys/ioctl.h>
 #include <sys/select.h>
 #include <time.h>
@@ -160,11 +161,28 @@ static void copy_to_terminal(const char *text)
 	}
 }
 
-/* Times the terminal can be readable yet give no key in a row before it
- * counts as gone: at end of file or after a hang-up it stays readable and
- * every read fails at once. More than one, because a character split
- * across two writes can also leave get_wch() empty-handed once. */
-#define DEAD_READS 3
+/* Keyless reads in a row with bytes still waiting: ncurses consumes a
+ * byte each time (an invalid UTF-8 byte gives no key), so this only
+ * bounds the loop should that ever stop being true. */
+#define MAX_KEYLESS_READS 100000
+
+/*
+ * After a wait said the terminal was readable and no key came: whether
+ * it has gone. A hung-up terminal reports POLLHUP (a pty whose other side
+ * closed) or stays readable with nothing to read (end of file); a byte
+ * that is not a key (invalid UTF-8, pasted Latin-1) is neither.
+ */
+static bool terminal_gone(void)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+	if (poll(&p, 1, 0) < 0)
+		return errno != EINTR;
+	if (p.revents & (POLLHUP | POLLERR | POLLNVAL))
+		return true;
+	int waiting = 0;
+	return (p.revents & POLLIN) && ioctl(STDIN_FILENO, FIONREAD, &waiting) == 0 &&
+	       waiting == 0;
+}
 
 enum ending { END_QUIT, END_SIGNAL, END_HANGUP, END_IDLE, END_MAX_TIME };
 
@@ -222,7 +240,7 @@ static enum ending run(struct view *v, struct draw *d, const struct tui_options 
 {
 	struct keys_state ks = { 0 };
 	unsigned rd = RD_ALL;
-	int dead = 0;
+	long keyless = 0;
 	bool readable = false;
 	double start = now(), last_key = start;
 	for (;;) {
@@ -257,7 +275,7 @@ static enum ending run(struct view *v, struct draw *d, const struct tui_options 
 		wint_t ch;
 		int r = get_wch(&ch);
 		if (r == ERR) {
-			if (readable && ++dead >= DEAD_READS)
+			if (readable && (terminal_gone() || ++keyless >= MAX_KEYLESS_READS))
 				return END_HANGUP;
 			enum ending which = END_QUIT;
 			long ms = to_deadline(o, start, last_key, &which);
@@ -267,7 +285,7 @@ static enum ending run(struct view *v, struct draw *d, const struct tui_options 
 			continue;
 		}
 		readable = false;
-		dead = 0;
+		keyless = 0;
 		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
 			/* Only if curses caught SIGWINCH after all. */
 			int cols, rows;
@@ -394,10 +412,13 @@ int tui_run(const struct resume *r, const struct tui_options *o)
 	endwin();
 	set_die_hook(NULL);
 	delscreen(scr);
+	/* Unblocked while our handlers are still in place, a signal that
+	 * came in after the loop (a hang-up's SIGHUP) is only noted; only
+	 * then do the old handlers come back. */
+	sigprocmask(SIG_SETMASK, &waitmask, NULL);
 	if (o->kiosk)
 		sigaction(SIGTSTP, &old_tstp, NULL);
 	restore_signals(old);
-	sigprocmask(SIG_SETMASK, &waitmask, NULL);
 
 	char dur[32];
 	int status = 0;
