@@ -1,0 +1,251 @@
+/*
+ * Proof by tracing: a kiosk session under strace, driven through a pty
+ * (the viewer, a search, panes, help, a filter, folds, a copy, a resize,
+ * quit), then every program start and file open in the trace is checked
+ * against what is allowed: one execve (strace starting vitae itself), no
+ * new process, and opens only of the résumé, the terminfo entry for TERM,
+ * the dynamic loader's cache and libraries, and the locale.
+ *
+ * The environment points TERMINFO, TERMINFO_DIRS and HOME at a directory
+ * of this test; nothing under it may be opened.
+ *
+ * usage: test_kiosk_strace VITAE RESUME [--sanitized]
+ * Skips (77) without strace, where tracing is not allowed, and in
+ * sanitizer builds (their runtime opens /proc files and more).
+ */
+#define _XOPEN_SOURCE 700       /* realpath */
+#include <limits.h>
+#include <sys/stat.h>
+
+#include "../screen/screen.h"
+
+#define STRACE "/usr/bin/strace"
+#define NAME "John Doe"
+
+static char resume[PATH_MAX], bin[PATH_MAX], tmp[PATH_MAX], logpath[PATH_MAX + 16];
+
+static bool starts(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+static bool ends(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* What an opened path is, or NULL if it has no business being opened. */
+static const char *classify(const char *path)
+{
+	if (strcmp(path, resume) == 0)
+		return "the résumé";
+	if (strcmp(path, "/etc/ld.so.cache") == 0)
+		return "loader cache";
+	if ((starts(path, "/lib/") || starts(path, "/lib64/") || starts(path, "/usr/lib/")) &&
+	    strstr(strrchr(path, '/'), ".so"))
+		return "library";
+	if (starts(path, "/usr/lib/locale/") || strcmp(path, "/usr/share/locale/locale.alias") == 0 ||
+	    (starts(path, "/usr/lib/") && strstr(path, "/gconv/")))
+		return "locale";
+	if ((starts(path, "/etc/terminfo/") || starts(path, "/lib/terminfo/") ||
+	     starts(path, "/usr/share/terminfo/")) && ends(path, "/xterm-256color"))
+		return "terminfo";
+	return NULL;
+}
+
+/* The first "..." argument of a strace line, unescaped only as far as
+ * paths need. */
+static bool first_string(const char *line, char *out, size_t size)
+{
+	const char *q = strchr(line, '"');
+	if (!q)
+		return false;
+	size_t n = 0;
+	for (q++; *q && *q != '"' && n + 1 < size; q++) {
+		if (*q == '\\' && q[1])
+			q++;
+		out[n++] = *q;
+	}
+	out[n] = '\0';
+	return *q == '"';
+}
+
+static void drive(struct vt *v)
+{
+	TYPE(v, "/Princeton\r");
+	TYPE(v, "n");
+	TYPE(v, "\t");
+	TYPE(v, "3");
+	TYPE(v, "?");
+	SCREEN_HAS(v, "keys");
+	TYPE(v, "q");
+	TYPE(v, "&PhD\r");
+	TYPE(v, "&\r");
+	TYPE(v, "zM");
+	TYPE(v, "zR");
+	TYPE(v, "J");
+	TYPE(v, "y");
+	CHECK(vt_resize(v, 30, 100));
+	vt_settle(v, 100, WAIT_MS);
+	TYPE(v, "1");
+	TYPE(v, "G");
+	STATUS_HAS(v, "Bot");
+	CHECK(vt_resize(v, 24, 80));
+	vt_settle(v, 100, WAIT_MS);
+	int st = -1;
+	vt_send(v, "q");
+	SCHECK(v, vt_wait_exit(v, 10000, &st));
+	SCHECK(v, WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	SCHECK(v, vt_restored(v, stderr));
+}
+
+static int check_log(void)
+{
+	FILE *f = fopen(logpath, "r");
+	if (!f) {
+		printf("SKIP: strace wrote no log\n");
+		return 77;
+	}
+	char line[8192], path[4096];
+	int execs = 0, lines = 0, opened_resume = 0, opened_terminfo = 0;
+	static const char *const spawners[] = {
+		"fork(", "vfork(", "clone(", "clone3(", "execveat(", "io_uring_setup(",
+	};
+	static const char *const openers[] = {
+		"open(", "openat(", "openat2(", "creat(", "open_by_handle_at(",
+	};
+	while (fgets(line, sizeof line, f)) {
+		lines++;
+		line[strcspn(line, "\n")] = '\0';
+		/* "PID  call(args) = result" */
+		char *call = line;
+		while (*call >= '0' && *call <= '9')
+			call++;
+		while (*call == ' ')
+			call++;
+		if (starts(call, "+++") || starts(call, "---"))
+			continue;
+		t_checks++;
+		if (strstr(line, tmp)) {
+			t_failures++;
+			fprintf(stderr, "touched the test's TERMINFO/HOME: %s\n", line);
+			continue;
+		}
+		if (starts(call, "execve(")) {
+			execs++;
+			char want[PATH_MAX + 16];
+			snprintf(want, sizeof want, "execve(\"%s\", ", bin);
+			if (execs > 1 || !starts(call, want) || !ends(call, "= 0")) {
+				t_failures++;
+				fprintf(stderr, "program started: %s\n", line);
+			}
+			continue;
+		}
+		bool bad = false;
+		for (size_t i = 0; i < sizeof spawners / sizeof *spawners; i++)
+			bad |= starts(call, spawners[i]);
+		if (bad) {
+			t_failures++;
+			fprintf(stderr, "process or ring: %s\n", line);
+			continue;
+		}
+		bool opener = false;
+		for (size_t i = 0; i < sizeof openers / sizeof *openers; i++)
+			opener |= starts(call, openers[i]);
+		if (!opener) {
+			t_failures++;
+			fprintf(stderr, "unexpected line in the trace: %s\n", line);
+			continue;
+		}
+		const char *kind = first_string(call, path, sizeof path) ? classify(path) : NULL;
+		if (!kind) {
+			t_failures++;
+			fprintf(stderr, "opened: %s\n", line);
+			continue;
+		}
+		opened_resume += strcmp(kind, "the résumé") == 0;
+		opened_terminfo += strcmp(kind, "terminfo") == 0;
+		if (strcmp(kind, "library") != 0 && strcmp(kind, "locale") != 0)
+			printf("  %-12s %s\n", kind, call);
+	}
+	fclose(f);
+	if (lines == 0 || (execs == 0 && lines < 3)) {
+		printf("SKIP: strace could not trace here (%d lines)\n", lines);
+		return 77;
+	}
+	printf("%d calls traced\n", lines);
+	CHECK_INT(execs, 1);
+	CHECK(opened_resume >= 1);
+	CHECK(opened_terminfo >= 1);
+	return -1;
+}
+
+int main(int argc, char **argv)
+{
+	screen_watchdog(100);
+	if (argc < 3) {
+		fprintf(stderr, "usage: %s VITAE RESUME [--sanitized]\n", argv[0]);
+		return 2;
+	}
+	if (argc > 3 && strcmp(argv[3], "--sanitized") == 0) {
+		printf("SKIP: sanitizer build (its runtime opens files of its own)\n");
+		return 77;
+	}
+	if (access(STRACE, X_OK) != 0) {
+		printf("SKIP: no %s (apt-get install strace)\n", STRACE);
+		return 77;
+	}
+	if (!realpath(argv[1], bin) || !realpath(argv[2], resume)) {
+		perror("realpath");
+		return 2;
+	}
+	vitae_bin = bin;
+	snprintf(tmp, sizeof tmp, "/tmp/vitae-strace-XXXXXX");
+	if (!mkdtemp(tmp))
+		return 2;
+	snprintf(logpath, sizeof logpath, "%s.log", tmp);
+
+	char e_ti[PATH_MAX + 32], e_tid[PATH_MAX + 32], e_home[PATH_MAX + 32];
+	snprintf(e_ti, sizeof e_ti, "TERMINFO=%s/ti", tmp);
+	snprintf(e_tid, sizeof e_tid, "TERMINFO_DIRS=%s/tid", tmp);
+	snprintf(e_home, sizeof e_home, "HOME=%s", tmp);
+	const char *const env[] = { e_ti, e_tid, e_home, "PAGER=/bin/cat", "SHELL=/bin/sh",
+	                            "SSH_ORIGINAL_COMMAND", NULL };
+	char *args[] = {
+		STRACE, "-f", "-qq", "-s", "4096", "-o", logpath,
+		"-e", "trace=execve,execveat,fork,vfork,clone,clone3,open,openat,openat2,creat,"
+		      "open_by_handle_at,io_uring_setup",
+		bin, "--kiosk", resume, NULL,
+	};
+	struct vt *v = vt_start(args, 24, 80, env);
+	CHECK(v != NULL);
+	if (v) {
+		if (!vt_wait_for(v, ready, NULL, 4 * WAIT_MS)) {
+			/* strace may not be allowed to trace (a container's
+			 * seccomp profile, Yama): then it says so. */
+			vt_settle(v, 100, 1000);
+			size_t len;
+			const char *log = vt_log(v, &len);
+			if (mem_has(log, len, "strace:", 7)) {
+				printf("SKIP: strace cannot trace here:\n%.*s\n", (int)len, log);
+				vt_close(v);
+				remove(logpath);
+				rmdir(tmp);
+				return 77;
+			}
+			CHECK(!"the viewer under strace");
+			vt_dump(v, stderr);
+		} else {
+			SCHECK(v, strstr(vt_row(v, 0), NAME) != NULL);
+			drive(v);
+		}
+		vt_close(v);
+	}
+	int rc = check_log();
+	remove(logpath);
+	rmdir(tmp);
+	if (rc == 77)
+		return rc;
+	T_DONE();
+}
