@@ -252,7 +252,8 @@ static void end_collection(struct builder *b)
 	if (n->type == NODE_SEQUENCE) {
 		n->n = (uint32_t)count;
 		n->u.items = arena_alloc(&b->t->arena, count * sizeof *kids);
-		memcpy(n->u.items, kids, count * sizeof *kids);
+		if (count)      /* kids is NULL before the first child */
+			memcpy(n->u.items, kids, count * sizeof *kids);
 	} else {
 		/* libyaml gives every key a value (an empty scalar at worst). */
 		size_t npairs = count / 2;

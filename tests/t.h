@@ -38,6 +38,14 @@ static int t_checks;
 	} \
 } while (0)
 
+/*
+ * A bound on seconds that only a hang or a quadratic blow-up crosses
+ * (those take minutes to hours), generous enough for sanitizer and
+ * valgrind builds on a loaded machine. Never a measure of speed: that is
+ * tests/bench/run's job, against a baseline in the same run.
+ */
+#define T_HANG_SECS 30.0
+
 #define T_DONE() do { \
 	printf("%d checks, %d failed\n", t_checks, t_failures); \
 	return t_failures ? 1 : 0; \

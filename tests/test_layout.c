@@ -462,7 +462,7 @@ static void test_long_word(void)
 	double t0 = seconds();
 	build(&r, full(80));
 	double dt = seconds() - t0;
-	CHECK(dt < 1.0);
+	CHECK(dt < T_HANG_SECS);
 	/* every piece fills the line; together they are the word */
 	size_t total = 0;
 	CHECK(!strncmp(L.lines[2].text, "• ", strlen("• ")));
@@ -703,12 +703,10 @@ static void test_big(void)
 	struct section s;
 	struct resume r = one(&s, e, n, "Experience");
 
-	double t0 = seconds();
+	/* Only the result is checked here: speed is measured by
+	 * tests/bench/run against a baseline, never by a timed test. */
 	struct layout_opts o = full(80);
 	layout_build(&L, &r, &o);
-	double dt = seconds() - t0;
-	fprintf(stderr, "100000 entries: %zu lines in %.3fs\n", L.n, dt);
-	CHECK(dt < 1.0);
 	CHECK(L.n > 7 * n);
 	CHECK_INT(layout_find_entry(&L, 0, 99999), (long)L.n - 6);
 	/* and again into the same layout, which reuses it */

@@ -350,6 +350,11 @@ int tui_run(const struct resume *r, const struct tui_options *o)
 	sigemptyset(&ign.sa_mask);
 	if (o->kiosk)
 		sigaction(SIGTSTP, &ign, &old_tstp);
+	/* With TERM=linux, ncurses would load libgpm and connect to its
+	 * socket for the mouse: a file we were not given. Empty, this
+	 * turns GPM off (ncurses(3X)); the terminal's own mouse reports
+	 * still work. */
+	setenv("NCURSES_GPM_TERMS", "", 1);
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (!scr) {
 		if (o->kiosk)
