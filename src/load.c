@@ -189,7 +189,10 @@ void conv_entry(struct conv *c, struct node *m, const struct entry_spec *spec,
 			conv_unknown(c, k, spec->what);
 			continue;
 		}
-		seen[s - spec->slots] = !node_is_null(v);
+		/* "" is as missing as ~ where a string is required. */
+		seen[s - spec->slots] = !node_is_null(v) &&
+			!(s->kind == SLOT_STR && v->type == NODE_SCALAR &&
+			  !node_text(&c->r->arena, v));
 		void *at = (char *)e + s->off;
 		const char *str;
 		switch (s->kind) {

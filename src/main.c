@@ -21,6 +21,7 @@
 #include "load.h"
 #include "print.h"
 #include "tui/tui.h"
+#include "utf8.h"
 
 extern const char bundled_resume[];
 extern const size_t bundled_resume_len;
@@ -368,5 +369,6 @@ int main(int argc, char **argv)
 out:
 	resume_free(r);
 	diag_free(&d);
+	utf8_cleanup();         /* leak checkers see a clean exit */
 	return status;
 }

@@ -248,11 +248,13 @@ static void end_collection(struct builder *b)
 	struct frame f = b->frames[--b->nframes];
 	struct node *n = f.node;
 	size_t count = b->nkids - f.first;
-	struct node **kids = b->kids + f.first;
+	/* kids is NULL before the first child ("[]" as the first node):
+	 * not even NULL + 0 may be computed. */
+	struct node **kids = count ? b->kids + f.first : NULL;
 	if (n->type == NODE_SEQUENCE) {
 		n->n = (uint32_t)count;
 		n->u.items = arena_alloc(&b->t->arena, count * sizeof *kids);
-		if (count)      /* kids is NULL before the first child */
+		if (count)
 			memcpy(n->u.items, kids, count * sizeof *kids);
 	} else {
 		/* libyaml gives every key a value (an empty scalar at worst). */

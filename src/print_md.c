@@ -21,18 +21,33 @@ struct md {
 	int list;               /* kind of the open list, or -1 */
 	bool at_start;          /* next character starts a block's text */
 	bool more;              /* markup follows the text being escaped */
+	bool space;             /* a space held back until text follows it */
 };
 
 enum { LIST_BULLET, LIST_ORDERED };
 
 static void put(struct md *m, const char *s, size_t n)
 {
+	if (!n)
+		return;
+	if (m->space && s[0] != '\n')
+		fwrite(" ", 1, 1, m->out);
+	m->space = false;
 	fwrite(s, 1, n, m->out);
 }
 
 static void puts_(struct md *m, const char *s)
 {
 	put(m, s, strlen(s));
+}
+
+/* A marker or label ending in a space ("- ", "### ", "**Level:** "): the
+ * space waits for the text, which may turn out empty (a list item with
+ * nothing in it, markup with no text), so that no line ends in a space. */
+static void lead(struct md *m, const char *s)
+{
+	put(m, s, strlen(s) - 1);
+	m->space = true;
 }
 
 /* A new block: one blank line after the previous one. */
@@ -53,7 +68,7 @@ static void item(struct md *m, int list, const char *marker)
 	else
 		block(m);
 	m->list = list;
-	puts_(m, marker);
+	lead(m, marker);
 	m->at_start = true;
 }
 
@@ -341,7 +356,7 @@ static void link_str(struct md *m, const char *text, const char *url)
 static void sep(struct md *m, bool *first)
 {
 	if (!*first)
-		puts_(m, " · ");
+		lead(m, " · ");
 	*first = false;
 }
 
@@ -353,7 +368,7 @@ static void header(struct md *m)
 
 	if (has(h->name)) {
 		block(m);
-		puts_(m, "# ");
+		lead(m, "# ");
 		marked_str(m, h->name);
 	}
 	if (has(h->headline)) {
@@ -443,7 +458,7 @@ static void nested(struct md *m, int indent, const char *s, size_t n)
 	puts_(m, "\n");
 	for (int i = 0; i < indent; i++)
 		puts_(m, " ");
-	puts_(m, "- ");
+	lead(m, "- ");
 	m->at_start = true;
 	marked(m, s, n);
 }
@@ -461,7 +476,7 @@ static void hl_piece_md(void *ctx, const struct hl_piece *pc)
 	struct md *m = h->m;
 
 	if (pc->cont && h->open) {
-		puts_(m, " ");
+		lead(m, " ");
 		m->at_start = false;
 		marked(m, pc->s, pc->len);
 		return;
@@ -495,7 +510,7 @@ static void technologies(struct md *m, const struct strlist *t)
 		if (!has(t->v[i]))
 			continue;
 		if (i)
-			puts_(m, ", ");
+			lead(m, ", ");
 		marked_str(m, t->v[i]);
 	}
 }
@@ -533,7 +548,7 @@ static void tail_blocks(struct md *m, const struct entry *e)
 	highlights(m, e, 0, true);
 	if (e->technologies.n) {
 		block(m);
-		puts_(m, "**Technologies:** ");
+		lead(m, "**Technologies:** ");
 		m->at_start = false;
 		technologies(m, &e->technologies);
 	}
@@ -544,7 +559,7 @@ static void tail_blocks(struct md *m, const struct entry *e)
 		puts_(m, "**");
 		m->at_start = false;
 		marked_str(m, e->fields[i].label);
-		puts_(m, ":** ");
+		lead(m, ":** ");
 		marked_str(m, e->fields[i].value);
 	}
 	url_line(m, e);
@@ -570,7 +585,7 @@ static void tail_items(struct md *m, const struct entry *e, int indent)
 		puts_(m, "\n");
 		for (int i = 0; i < indent; i++)
 			puts_(m, " ");
-		puts_(m, "- **Technologies:** ");
+		lead(m, "- **Technologies:** ");
 		m->at_start = false;
 		technologies(m, &e->technologies);
 	}
@@ -583,7 +598,7 @@ static void tail_items(struct md *m, const struct entry *e, int indent)
 		puts_(m, "- **");
 		m->at_start = false;
 		marked_str(m, e->fields[i].label);
-		puts_(m, ":** ");
+		lead(m, ":** ");
 		marked_str(m, e->fields[i].value);
 	}
 	if (has(e->url)) {
@@ -592,7 +607,7 @@ static void tail_items(struct md *m, const struct entry *e, int indent)
 		puts_(m, "\n");
 		for (int k = 0; k < indent; k++)
 			puts_(m, " ");
-		puts_(m, "- ");
+		lead(m, "- ");
 		m->at_start = false;
 		link(m, t, n, e->url);
 	}
@@ -608,7 +623,7 @@ static void authors(struct md *m, const struct strlist *a)
 		if (!has(s))
 			continue;
 		if (!first)
-			puts_(m, ", ");
+			lead(m, ", ");
 		first = false;
 		markup_parse(&m->mk, s, strlen(s));
 		if (markup_is_emphasised(&m->mk)) {
@@ -631,7 +646,7 @@ static void heading_entry(struct md *m, const struct entry *e)
 
 	if (has(e->title)) {
 		block(m);
-		puts_(m, "### ");
+		lead(m, "### ");
 		m->at_start = false;
 		marked_str(m, e->title);
 	}
@@ -645,7 +660,7 @@ static void heading_entry(struct md *m, const struct entry *e)
 			if (has(e->degree))
 				marked_str(m, e->degree);
 			if (has(e->degree) && has(e->subtitle))
-				puts_(m, " in ");
+				lead(m, " in ");
 			if (has(e->subtitle))
 				marked_str(m, e->subtitle);
 		}
@@ -673,7 +688,7 @@ static void entry(struct md *m, const struct section *s, size_t i)
 			puts_(m, "**");
 			m->at_start = false;
 			marked_str(m, e->title);
-			puts_(m, ":** ");
+			lead(m, ":** ");
 			marked_str(m, e->subtitle);
 		} else {
 			marked_str(m, has(e->title) ? e->title : has(e->subtitle) ? e->subtitle : "");
@@ -696,7 +711,7 @@ static void entry(struct md *m, const struct section *s, size_t i)
 		 * written as paragraphs whose numbers are escaped. */
 		block(m);
 		snprintf(marker, sizeof marker, "%zu\\. ", s->nentries - i);
-		puts_(m, marker);
+		lead(m, marker);
 		m->at_start = false;
 		marked_str(m, has(e->title) ? e->title : "");
 		tail_blocks(m, e);
@@ -720,7 +735,7 @@ int print_markdown(FILE *out, const struct resume *r)
 			continue;
 		if (title) {
 			block(&m);
-			puts_(&m, "## ");
+			lead(&m, "## ");
 			m.at_start = false;
 			marked_str(&m, title);
 		}

@@ -36,6 +36,14 @@ static locale_t width_locale(void)
 	return utf8_locale_state > 0 ? utf8_locale : (locale_t)0;
 }
 
+void utf8_cleanup(void)
+{
+	if (utf8_locale_state > 0)
+		freelocale(utf8_locale);
+	utf8_locale = (locale_t)0;
+	utf8_locale_state = 0;
+}
+
 size_t utf8_decode(const char *s, size_t len, uint32_t *cp)
 {
 	const unsigned char *u = (const unsigned char *)s;

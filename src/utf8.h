@@ -50,3 +50,8 @@ char *text_sanitize(struct arena *a, const char *s, size_t len);
 /* True when every byte of s[0..len) is safe to print (what text_sanitize
  * produces). For assertions in tests and the printers. */
 int text_is_safe(const char *s, size_t len);
+
+/* Frees the private locale the widths are measured in (made on first
+ * use, kept for the life of the process): for a clean exit under leak
+ * checkers. Widths still work afterwards; the locale is made again. */
+void utf8_cleanup(void);
