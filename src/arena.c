@@ -1,6 +1,7 @@
 #include "arena.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,35 +70,50 @@ void grow_array(void *v, size_t *cap, size_t need, size_t size)
 	*cap = n;
 }
 
-void *arena_alloc(struct arena *a, size_t n)
+/* n bytes at an offset that is a multiple of align (1 or ALIGN). */
+static void *bump(struct arena *a, size_t n, size_t align)
 {
 	if (n > SIZE_MAX - ALIGN)
 		die_oom();
-	n = (n + ALIGN - 1) & ~(ALIGN - 1);
 	struct arena_block *b = a->head;
-	if (!b || b->size - b->used < n) {
+	size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
+	if (!b || at > b->size || b->size - at < n) {
 		size_t size = b ? b->size * 2 : BLOCK_MIN;
 		if (size > BLOCK_MAX)
 			size = BLOCK_MAX;
-		if (size < n)
-			size = n;
+		bool oneoff = size < n;
+		if (oneoff)
+			size = (n + ALIGN - 1) & ~(ALIGN - 1);
 		b = xmalloc(sizeof *b + size);
 		b->size = size;
 		b->used = 0;
 		/* A huge one-off allocation goes behind the current block so
 		 * the current block's free space is not abandoned. */
-		if (a->head && size == n && a->head->size - a->head->used > BLOCK_MIN) {
+		if (a->head && oneoff && a->head->size - a->head->used > BLOCK_MIN) {
 			b->next = a->head->next;
 			a->head->next = b;
 		} else {
 			b->next = a->head;
 			a->head = b;
 		}
+		at = 0;
 	}
-	void *p = (char *)b->data + b->used;
-	b->used += n;
-	a->used += n;
+	void *p = (char *)b->data + at;
+	a->used += at + n - b->used;
+	b->used = at + n;
 	return p;
+}
+
+void *arena_alloc(struct arena *a, size_t n)
+{
+	return bump(a, n, ALIGN);
+}
+
+void *arena_alloc_align(struct arena *a, size_t n, size_t align)
+{
+	if (!align || align > ALIGN || (align & (align - 1)))
+		align = ALIGN;
+	return bump(a, n, align);
 }
 
 void *arena_calloc(struct arena *a, size_t count, size_t size)
@@ -109,9 +125,14 @@ void *arena_calloc(struct arena *a, size_t count, size_t size)
 	return p;
 }
 
+char *arena_stralloc(struct arena *a, size_t n)
+{
+	return bump(a, n, 1);
+}
+
 char *arena_strndup(struct arena *a, const char *s, size_t len)
 {
-	char *p = arena_alloc(a, len + 1);
+	char *p = arena_stralloc(a, len + 1);
 	memcpy(p, s, len);
 	p[len] = '\0';
 	return p;
@@ -130,7 +151,7 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 	va_end(ap);
 	if (n < 0)
 		die_oom();
-	char *p = arena_alloc(a, (size_t)n + 1);
+	char *p = arena_stralloc(a, (size_t)n + 1);
 	va_start(ap, fmt);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);
 	va_end(ap);

@@ -21,8 +21,15 @@ struct arena {
 
 /* Uninitialised memory, aligned for any type. n may be 0. */
 void *arena_alloc(struct arena *a, size_t n);
+/* Uninitialised memory aligned to align (a power of two up to the
+ * alignment of any type; anything else means that of any type): for the
+ * many small objects of one type whose size is no multiple of 16. */
+void *arena_alloc_align(struct arena *a, size_t n, size_t align);
 /* Zeroed memory for count elements of size bytes, overflow-checked. */
 void *arena_calloc(struct arena *a, size_t count, size_t size);
+/* n bytes with no alignment at all: for text, packed byte to byte.
+ * arena_strndup, arena_strdup and arena_printf use it. */
+char *arena_stralloc(struct arena *a, size_t n);
 /* A NUL-terminated copy of s[0..len). */
 char *arena_strndup(struct arena *a, const char *s, size_t len);
 char *arena_strdup(struct arena *a, const char *s);

@@ -129,7 +129,7 @@ const char *date_str(const struct date *d, char buf[DATE_BUF])
 static char *join3(struct arena *a, const char *x, const char *y, const char *z)
 {
 	size_t lx = strlen(x), ly = strlen(y), lz = strlen(z);
-	char *out = arena_alloc(a, lx + ly + lz + 1);
+	char *out = arena_stralloc(a, lx + ly + lz + 1);
 	memcpy(out, x, lx);
 	memcpy(out + lx, y, ly);
 	memcpy(out + lx + ly, z, lz + 1);

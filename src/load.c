@@ -98,7 +98,7 @@ void conv_strlist(struct conv *c, struct node *v, const char *field,
 	}
 	out->v = arena_alloc(&c->r->arena, v->n * sizeof *out->v);
 	for (size_t i = 0; i < v->n; i++) {
-		struct node *item = v->u.items[i];
+		struct node *item = &v->u.items[i];
 		if (!conv_visit(c, item))
 			return;
 		if (item->type != NODE_SCALAR) {
@@ -123,7 +123,7 @@ const char *conv_join(struct conv *c, struct node *v, const char *field,
 	size_t seplen = strlen(sep), len = 0;
 	for (size_t i = 0; i < l.n; i++)
 		len += strlen(l.v[i]) + seplen;
-	char *out = arena_alloc(&c->r->arena, len + 1), *p = out;
+	char *out = arena_stralloc(&c->r->arena, len + 1), *p = out;
 	for (size_t i = 0; i < l.n; i++) {
 		if (i) {
 			memcpy(p, sep, seplen);
@@ -178,7 +178,7 @@ void conv_entry(struct conv *c, struct node *m, const struct entry_spec *spec,
 	                  end = { .key = spec->end_key };
 
 	for (size_t i = 0; i < m->n && !c->over; i++) {
-		struct node *k = m->u.pairs[i].key, *v = m->u.pairs[i].value;
+		struct node *k = &m->u.pairs[i].key, *v = &m->u.pairs[i].value;
 		const struct slot *s = NULL;
 		for (size_t j = 0; j < spec->nslots && j < MAX_SLOTS; j++)
 			if (node_is(k, spec->slots[j].key)) {
@@ -250,19 +250,25 @@ static bool is_jsonresume(const struct node *root)
 	return false;
 }
 
-struct resume *load_buffer(const char *buf, size_t len,
+/* load_buffer(), and load_file() with owned == buf: the input is freed
+ * as soon as the tree is built (everything kept is copied out of it),
+ * so that the input, the tree and the finished model never coexist. */
+static struct resume *load(const char *buf, size_t len, char *owned,
                            const struct load_limits *lim, struct diag *d)
 {
 	size_t errors = d->nerrors;
 	struct pos start = { 1, 1 };
 	if (len > lim->max_bytes) {
+		free(owned);
 		diag_add(d, DIAG_ERROR, (struct pos){ 0, 0 },
 		         "file is larger than %zu bytes (--max-size)", lim->max_bytes);
 		return NULL;
 	}
 	struct node_tree t;
 	struct resume *r = resume_new();
-	if (!node_parse(buf, len, lim, d, &r->arena, &t))
+	bool parsed = node_parse(buf, len, lim, d, &r->arena, &t);
+	free(owned);            /* nothing below reads buf */
+	if (!parsed)
 		goto out;
 	struct node *root = t.root;
 	if (node_is_null(root)) {
@@ -307,6 +313,12 @@ out:
 		r = NULL;
 	}
 	return r;
+}
+
+struct resume *load_buffer(const char *buf, size_t len,
+                           const struct load_limits *lim, struct diag *d)
+{
+	return load(buf, len, NULL, lim, d);
 }
 
 struct resume *load_file(const char *path, const struct load_limits *lim,
@@ -355,9 +367,9 @@ struct resume *load_file(const char *path, const struct load_limits *lim,
 	if (err) {
 		diag_add(d, DIAG_ERROR, (struct pos){ 0, 0 }, "%s", strerror(err));
 		*io_error = 1;
+		free(buf);
 	} else {
-		r = load_buffer(buf, len, lim, d);
+		r = load(buf, len, buf, lim, d);       /* frees buf */
 	}
-	free(buf);
 	return r;
 }

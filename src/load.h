@@ -25,6 +25,8 @@ void load_limits_default(struct load_limits *l);
  * Parses buf[0..len) (need not be NUL-terminated). On success returns a
  * résumé the caller frees with resume_free(); unknown keys are reported
  * as warnings in d. On failure returns NULL with at least one error in d.
+ * buf stays the caller's: it is only read during the call, and the résumé
+ * keeps no pointer into it.
  */
 struct resume *load_buffer(const char *buf, size_t len,
                            const struct load_limits *lim, struct diag *d);
@@ -33,6 +35,8 @@ struct resume *load_buffer(const char *buf, size_t len,
  * Reads path ("-" is standard input) with at most lim->max_bytes, then
  * load_buffer(). Sets *io_error when the file could not be read (an
  * error is in d either way), so the caller can exit 2 rather than 1.
+ * The file's bytes are freed as soon as they are parsed into the node
+ * tree, so that they and the model are never in memory whole at once.
  */
 struct resume *load_file(const char *path, const struct load_limits *lim,
                          struct diag *d, int *io_error);

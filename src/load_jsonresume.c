@@ -127,14 +127,14 @@ static const char *read_location(struct conv *c, struct node *v)
 		return NULL;
 	const char *got[5] = { 0 };
 	for (size_t i = 0; i < v->n; i++) {
-		struct node *k = v->u.pairs[i].key;
+		struct node *k = &v->u.pairs[i].key;
 		size_t j = 0;
 		while (j < 5 && !node_is(k, parts[j]))
 			j++;
 		if (j == 5)
 			conv_unknown(c, k, "`location`");
 		else
-			got[j] = conv_str(c, v->u.pairs[i].value, parts[j]);
+			got[j] = conv_str(c, &v->u.pairs[i].value, parts[j]);
 	}
 	const char *out = NULL;
 	for (size_t j = 0; j < 5; j++)
@@ -150,7 +150,7 @@ static void read_profiles(struct conv *c, struct node *v)
 	struct header *h = &c->r->header;
 	h->profiles = arena_calloc(&c->r->arena, v->n, sizeof *h->profiles);
 	for (size_t i = 0; i < v->n && !c->over; i++) {
-		struct node *m = v->u.items[i];
+		struct node *m = &v->u.items[i];
 		if (!conv_visit(c, m))
 			return;
 		if (m->type != NODE_MAPPING) {
@@ -161,7 +161,7 @@ static void read_profiles(struct conv *c, struct node *v)
 		}
 		struct profile p = { 0 };
 		for (size_t j = 0; j < m->n; j++) {
-			struct node *k = m->u.pairs[j].key, *val = m->u.pairs[j].value;
+			struct node *k = &m->u.pairs[j].key, *val = &m->u.pairs[j].value;
 			if (node_is(k, "network"))
 				p.network = conv_str(c, val, "network");
 			else if (node_is(k, "username"))
@@ -184,7 +184,7 @@ static struct node *read_basics(struct conv *c, struct node *b)
 	if (!conv_is_map(c, b, "basics"))
 		return NULL;
 	for (size_t i = 0; i < b->n && !c->over; i++) {
-		struct node *k = b->u.pairs[i].key, *v = b->u.pairs[i].value;
+		struct node *k = &b->u.pairs[i].key, *v = &b->u.pairs[i].value;
 		if (!conv_visit(c, k))
 			break;
 		if (node_is(k, "name"))
@@ -236,7 +236,7 @@ static void read_section(struct conv *c, const struct jr_section *js,
 		.entries = arena_calloc(&r->arena, list->n, sizeof(struct entry)),
 	};
 	for (size_t i = 0; i < list->n && !c->over; i++) {
-		struct node *m = list->u.items[i];
+		struct node *m = &list->u.items[i];
 		if (node_is_null(m)) {
 			diag_add(c->d, DIAG_WARNING, m->pos, "empty entry left out");
 			continue;
@@ -264,15 +264,15 @@ static void read_section(struct conv *c, const struct jr_section *js,
 
 void load_jsonresume(struct conv *c, struct node *root)
 {
-	struct node_pair found[NSECTIONS] = { 0 };
+	struct node_pair *found[NSECTIONS] = { 0 };
 	struct node *basics = NULL, *summary = NULL;
 	for (size_t i = 0; i < root->n && !c->over; i++) {
-		struct node *k = root->u.pairs[i].key, *v = root->u.pairs[i].value;
+		struct node *k = &root->u.pairs[i].key, *v = &root->u.pairs[i].value;
 		size_t j = 0;
 		while (j < NSECTIONS && !node_is(k, sections[j].key))
 			j++;
 		if (j < NSECTIONS)
-			found[j] = root->u.pairs[i];
+			found[j] = &root->u.pairs[i];
 		else if (node_is(k, "basics"))
 			summary = read_basics(c, basics = v);
 		else if (!node_is(k, "meta") && !node_is(k, "$schema"))
@@ -283,6 +283,6 @@ void load_jsonresume(struct conv *c, struct node *root)
 	if (summary && !c->over)
 		read_summary(c, basics, summary);
 	for (size_t j = 0; j < NSECTIONS && !c->over; j++)
-		if (found[j].key)
-			read_section(c, &sections[j], found[j].key, found[j].value);
+		if (found[j])
+			read_section(c, &sections[j], &found[j]->key, &found[j]->value);
 }

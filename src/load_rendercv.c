@@ -120,7 +120,7 @@ static int entry_type(const struct node *m)
 	for (size_t i = 0; i < m->n; i++)
 		for (size_t j = 0; j < sizeof marks / sizeof marks[0]; j++)
 			if ((!best || marks[j].order < best->order) &&
-			    node_is(m->u.pairs[i].key, marks[j].key))
+			    node_is(&m->u.pairs[i].key, marks[j].key))
 				best = &marks[j];
 	return best ? (int)best->kind : -1;
 }
@@ -128,7 +128,7 @@ static int entry_type(const struct node *m)
 static char *concat(struct arena *a, const char *x, const char *y)
 {
 	size_t lx = strlen(x), ly = strlen(y);
-	char *out = arena_alloc(a, lx + ly + 1);
+	char *out = arena_stralloc(a, lx + ly + 1);
 	memcpy(out, x, lx);
 	memcpy(out + lx, y, ly + 1);
 	return out;
@@ -187,11 +187,11 @@ static void read_social(struct conv *c, struct node *m, struct profile *p)
 {
 	struct node *netv = NULL, *userv = NULL;
 	for (size_t i = 0; i < m->n; i++) {
-		struct node *k = m->u.pairs[i].key;
+		struct node *k = &m->u.pairs[i].key;
 		if (node_is(k, "network"))
-			netv = m->u.pairs[i].value;
+			netv = &m->u.pairs[i].value;
 		else if (node_is(k, "username"))
-			userv = m->u.pairs[i].value;
+			userv = &m->u.pairs[i].value;
 		else
 			conv_unknown(c, k, "a social network");
 	}
@@ -234,7 +234,7 @@ static void read_social(struct conv *c, struct node *m, struct profile *p)
 static void read_custom(struct conv *c, struct node *m, struct profile *p)
 {
 	for (size_t i = 0; i < m->n; i++) {
-		struct node *k = m->u.pairs[i].key, *v = m->u.pairs[i].value;
+		struct node *k = &m->u.pairs[i].key, *v = &m->u.pairs[i].value;
 		if (node_is(k, "placeholder"))
 			p->username = conv_str(c, v, "placeholder");
 		else if (node_is(k, "url"))
@@ -258,7 +258,7 @@ static void read_profiles(struct conv *c, struct node *v, const char *field, boo
 	if (h->nprofiles)
 		memcpy(h->profiles, old, h->nprofiles * sizeof *old);
 	for (size_t i = 0; i < v->n && !c->over; i++) {
-		struct node *item = v->u.items[i];
+		struct node *item = &v->u.items[i];
 		if (!conv_visit(c, item))
 			return;
 		if (item->type != NODE_MAPPING) {
@@ -293,7 +293,7 @@ static void read_section(struct conv *c, struct node *key, struct node *list,
 	s->entries = arena_calloc(&c->r->arena, list->n, sizeof *s->entries);
 	struct pos decided = { 0, 0 };
 	for (size_t i = 0; i < list->n && !c->over; i++) {
-		struct node *item = list->u.items[i];
+		struct node *item = &list->u.items[i];
 		if (!conv_visit(c, item))
 			return;
 		int kind;
@@ -349,7 +349,7 @@ static void read_sections(struct conv *c, struct node *v)
 	struct resume *r = c->r;
 	r->sections = arena_calloc(&r->arena, v->n, sizeof *r->sections);
 	for (size_t i = 0; i < v->n && !c->over; i++) {
-		struct node *key = v->u.pairs[i].key, *list = v->u.pairs[i].value;
+		struct node *key = &v->u.pairs[i].key, *list = &v->u.pairs[i].value;
 		if (!conv_visit(c, key))
 			return;
 		if (node_is_null(list))
@@ -365,7 +365,7 @@ static void read_cv(struct conv *c, struct node *cv)
 {
 	struct header *h = &c->r->header;
 	for (size_t i = 0; i < cv->n && !c->over; i++) {
-		struct node *k = cv->u.pairs[i].key, *v = cv->u.pairs[i].value;
+		struct node *k = &cv->u.pairs[i].key, *v = &cv->u.pairs[i].value;
 		if (!conv_visit(c, k))
 			return;
 		if (node_is(k, "name"))
@@ -397,7 +397,7 @@ static void read_cv(struct conv *c, struct node *cv)
 void load_rendercv(struct conv *c, struct node *root)
 {
 	for (size_t i = 0; i < root->n && !c->over; i++) {
-		struct node *k = root->u.pairs[i].key, *v = root->u.pairs[i].value;
+		struct node *k = &root->u.pairs[i].key, *v = &root->u.pairs[i].value;
 		if (node_is(k, "cv")) {
 			if (conv_is_map(c, v, "cv"))
 				read_cv(c, v);

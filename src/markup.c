@@ -215,9 +215,24 @@ static size_t close_bracket(struct parser *p, size_t i)
 	return 1;
 }
 
+/* Where the first character tokenize() acts on is: text before it is
+ * plain, and most text has none at all. memchr is many bytes a step. */
+static size_t first_special(const char *s, size_t len)
+{
+	static const char specials[] = "\\*[]";
+	size_t first = len;
+
+	for (const char *c = specials; *c && first; c++) {
+		const char *hit = memchr(s, *c, first);
+		if (hit)
+			first = (size_t)(hit - s);
+	}
+	return first;
+}
+
 static void tokenize(struct parser *p)
 {
-	size_t i = 0;
+	size_t i = first_special(p->s, p->len);
 
 	while (i < p->len) {
 		char c = p->s[i];

@@ -1,7 +1,8 @@
 /*
  * libyaml events -> node tree (node.h). One pass over the events: children
- * wait on a single stack (kids) until their collection ends, then move
- * into the arena in one piece, so no collection is ever reallocated.
+ * wait, as values, on a single stack (kids) until their collection ends,
+ * then move into the arena in one piece, so no collection is ever
+ * reallocated and a node is stored once, inside its parent's array.
  */
 #include "node.h"
 
@@ -15,14 +16,14 @@
 #define YAML_TAG "tag:yaml.org,2002:"
 
 struct frame {
-	struct node *node;
+	struct node node;           /* the collection; its children follow */
 	size_t first;               /* index in kids of its first child */
 	const char *anchor;         /* registered when the node ends */
 };
 
 struct anchor {
 	const char *name;           /* NULL: empty slot */
-	struct node *node;
+	struct node node;           /* a copy: its bytes and children are shared */
 };
 
 /* Keys repeat ("title", "date", ... once per entry): one copy each. */
@@ -42,7 +43,7 @@ struct builder {
 	size_t len;
 	struct frame *frames;
 	size_t nframes, frames_cap;
-	struct node **kids;
+	struct node *kids;
 	size_t nkids, kids_cap;
 	struct anchor *anchors;     /* open addressing, size a power of two */
 	size_t nanchors, anchors_cap;
@@ -92,7 +93,7 @@ static struct anchor *anchor_slot(struct anchor *v, size_t cap, const char *name
 	return &v[i];
 }
 
-static void anchor_set(struct builder *b, const char *name, struct node *n)
+static void anchor_set(struct builder *b, const char *name, const struct node *n)
 {
 	if ((b->nanchors + 1) * 2 > b->anchors_cap) {
 		size_t cap = b->anchors_cap ? b->anchors_cap * 2 : 64;
@@ -109,14 +110,15 @@ static void anchor_set(struct builder *b, const char *name, struct node *n)
 	if (!a->name)
 		b->nanchors++;
 	/* YAML lets a later anchor of the same name replace an earlier one. */
-	*a = (struct anchor){ .name = name, .node = n };
+	*a = (struct anchor){ .name = name, .node = *n };
 }
 
-static struct node *anchor_get(struct builder *b, const char *name)
+static const struct node *anchor_get(struct builder *b, const char *name)
 {
 	if (!b->anchors_cap)
 		return NULL;
-	return anchor_slot(b->anchors, b->anchors_cap, name)->node;
+	struct anchor *a = anchor_slot(b->anchors, b->anchors_cap, name);
+	return a->name ? &a->node : NULL;
 }
 
 /* ---- nodes -------------------------------------------------------------- */
@@ -142,35 +144,38 @@ static void check_tag(struct builder *b, struct node *n, const char *tag)
 	         n->type == NODE_SCALAR ? ": the value is read as text" : "");
 }
 
-static struct node *new_node(struct builder *b, enum node_type type, yaml_mark_t m,
-                             const yaml_char_t *tag)
+/* Counts a node against the budget and starts *n. False when over. */
+static bool new_node(struct builder *b, struct node *n, enum node_type type,
+                     yaml_mark_t m, const yaml_char_t *tag)
 {
 	if (++b->nnodes > b->lim->max_nodes || b->nnodes > UINT32_MAX) {
 		FAIL(b, mark_pos(m), "more than %zu YAML nodes", b->lim->max_nodes);
-		return NULL;
+		return false;
 	}
-	struct node *n = arena_alloc(&b->t->arena, sizeof *n);
 	*n = (struct node){ .type = (unsigned char)type, .pos = mark_pos(m) };
 	if (tag)
 		check_tag(b, n, (const char *)tag);
-	return n;
+	return true;
 }
 
-static void add_child(struct builder *b, struct node *n)
+static void add_child(struct builder *b, const struct node *n)
 {
 	if (!b->nframes) {
-		b->t->root = n;
+		struct node *root = arena_alloc_align(&b->t->arena, sizeof *root,
+		                                      _Alignof(struct node));
+		*root = *n;
+		b->t->root = root;
 		return;
 	}
 	struct frame *f = &b->frames[b->nframes - 1];
-	if (f->node->type == NODE_MAPPING && (b->nkids - f->first) % 2 == 0 &&
+	if (f->node.type == NODE_MAPPING && (b->nkids - f->first) % 2 == 0 &&
 	    n->type != NODE_SCALAR) {
 		FAIL(b, n->pos, "a mapping key must be a string, not %s",
 		     node_type_name(n));
 		return;
 	}
 	grow_array(&b->kids, &b->kids_cap, b->nkids + 1, sizeof *b->kids);
-	b->kids[b->nkids++] = n;
+	b->kids[b->nkids++] = *n;
 }
 
 static bool same_key(const struct node *a, const struct node *b)
@@ -192,8 +197,8 @@ static void check_dups(struct builder *b, const struct node_pair *v, size_t n)
 	if (n <= 8) {
 		for (size_t i = 1; i < n; i++)
 			for (size_t j = 0; j < i; j++)
-				if (same_key(v[i].key, v[j].key)) {
-					report_dup(b, v[i].key, v[j].key);
+				if (same_key(&v[i].key, &v[j].key)) {
+					report_dup(b, &v[i].key, &v[j].key);
 					break;
 				}
 		return;
@@ -208,7 +213,7 @@ static void check_dups(struct builder *b, const struct node_pair *v, size_t n)
 	}
 	memset(b->dup, 0, cap * sizeof *b->dup);
 	for (size_t i = 0; i < n; i++) {
-		const struct node *k = v[i].key;
+		const struct node *k = &v[i].key;
 		size_t h = hash_bytes(k->u.s, k->n) & (cap - 1);
 		for (;; h = (h + 1) & (cap - 1)) {
 			uint32_t j = b->dup[h];
@@ -216,8 +221,8 @@ static void check_dups(struct builder *b, const struct node_pair *v, size_t n)
 				b->dup[h] = (uint32_t)i + 1;
 				break;
 			}
-			if (same_key(k, v[j - 1].key)) {
-				report_dup(b, k, v[j - 1].key);
+			if (same_key(k, &v[j - 1].key)) {
+				report_dup(b, k, &v[j - 1].key);
 				break;
 			}
 		}
@@ -232,8 +237,8 @@ static void start_collection(struct builder *b, enum node_type type, yaml_mark_t
 		     b->lim->max_depth);
 		return;
 	}
-	struct node *n = new_node(b, type, m, tag);
-	if (!n)
+	struct node n;
+	if (!new_node(b, &n, type, m, tag))
 		return;
 	grow_array(&b->frames, &b->frames_cap, b->nframes + 1, sizeof *b->frames);
 	b->frames[b->nframes++] = (struct frame){
@@ -246,30 +251,49 @@ static void start_collection(struct builder *b, enum node_type type, yaml_mark_t
 static void end_collection(struct builder *b)
 {
 	struct frame f = b->frames[--b->nframes];
-	struct node *n = f.node;
+	struct node *n = &f.node;
 	size_t count = b->nkids - f.first;
 	/* kids is NULL before the first child ("[]" as the first node):
 	 * not even NULL + 0 may be computed. */
-	struct node **kids = count ? b->kids + f.first : NULL;
+	const struct node *kids = count ? b->kids + f.first : NULL;
+	/* The children, in one piece; a mapping's are key, value, key, ...
+	 * which is what an array of struct node_pair is. libyaml gives every
+	 * key a value (an empty scalar at worst). */
+	struct node *v = arena_alloc_align(&b->t->arena, count * sizeof *v,
+	                                   _Alignof(struct node));
+	if (count)
+		memcpy(v, kids, count * sizeof *v);
 	if (n->type == NODE_SEQUENCE) {
 		n->n = (uint32_t)count;
-		n->u.items = arena_alloc(&b->t->arena, count * sizeof *kids);
-		if (count)
-			memcpy(n->u.items, kids, count * sizeof *kids);
+		n->u.items = v;
 	} else {
-		/* libyaml gives every key a value (an empty scalar at worst). */
-		size_t npairs = count / 2;
-		struct node_pair *v = arena_alloc(&b->t->arena, npairs * sizeof *v);
-		for (size_t i = 0; i < npairs; i++)
-			v[i] = (struct node_pair){ kids[2 * i], kids[2 * i + 1] };
-		n->u.pairs = v;
-		n->n = (uint32_t)npairs;
-		check_dups(b, v, npairs);
+		_Static_assert(sizeof(struct node_pair) == 2 * sizeof(struct node),
+		               "a pair is two nodes");
+		n->u.pairs = (struct node_pair *)(void *)v;
+		n->n = (uint32_t)(count / 2);
+		check_dups(b, n->u.pairs, n->n);
 	}
 	b->nkids = f.first;
 	if (f.anchor)
 		anchor_set(b, f.anchor, n);
 	add_child(b, n);
+}
+
+/* The text of raw bytes not made yet; NULL is a text (null or blank). */
+static const char uncooked[1];
+
+/* Raw bytes (a key's, an anchored scalar's): a NUL-terminated copy that
+ * follows a slot for their text, so that every node sharing the bytes
+ * shares the text too, and a node needs no field for it (node.h). The
+ * slot is unaligned: it is only ever read and written with memcpy. */
+static const char *raw_copy(struct arena *a, const char *s, size_t len)
+{
+	const char *text = uncooked;
+	char *p = arena_stralloc(a, sizeof text + len + 1);
+	memcpy(p, &text, sizeof text);
+	memcpy(p + sizeof text, s, len);
+	p[sizeof text + len] = '\0';
+	return p + sizeof text;
 }
 
 static struct key *key_slot(struct key *v, size_t cap, const char *s, size_t len)
@@ -284,7 +308,7 @@ static struct key *key_slot(struct key *v, size_t cap, const char *s, size_t len
 static const char *key_copy(struct builder *b, const char *s, size_t len)
 {
 	if (len > KEY_LEN_MAX || b->nkeys >= KEYS_MAX)
-		return arena_strndup(&b->t->arena, s, len);
+		return raw_copy(&b->t->arena, s, len);
 	if ((b->nkeys + 1) * 2 > b->keys_cap) {
 		size_t cap = b->keys_cap ? b->keys_cap * 2 : 64;
 		struct key *v = xmalloc(cap * sizeof *v);
@@ -298,7 +322,7 @@ static const char *key_copy(struct builder *b, const char *s, size_t len)
 	}
 	struct key *k = key_slot(b->keys, b->keys_cap, s, len);
 	if (!k->s) {
-		*k = (struct key){ arena_strndup(&b->t->arena, s, len), len };
+		*k = (struct key){ raw_copy(&b->t->arena, s, len), len };
 		b->nkeys++;
 	}
 	return k->s;
@@ -323,9 +347,7 @@ static const char *cook(struct arena *a, const char *raw, size_t len)
 {
 	/* Printable ASCII is what text_sanitize() leaves unchanged; most
 	 * values are just that, so skip its two passes. */
-	size_t i = 0;
-	while (i < len && raw[i] >= 0x20 && raw[i] < 0x7F)
-		i++;
+	size_t i = utf8_ascii_run(raw, len);
 	char *s = i == len ? arena_strndup(a, raw, len) : text_sanitize(a, raw, len);
 	while (*s == ' ' || *s == '\n')
 		s++;
@@ -338,24 +360,30 @@ static const char *cook(struct arena *a, const char *raw, size_t len)
 
 const char *node_text(struct arena *text, struct node *n)
 {
-	if (n->flags & NODE_ALIAS)
-		n = n->c.target;
-	if (!(n->flags & NODE_COOKED)) {
-		n->c.text = n->flags & NODE_NULL ? NULL : cook(text, n->u.s, n->n);
-		n->flags |= NODE_COOKED;
+	if (n->flags & NODE_NULL)
+		return NULL;
+	if (!(n->flags & NODE_RAW))
+		return n->n ? n->u.s : NULL;
+	/* The slot before the bytes (raw_copy). */
+	char *slot = (char *)n->u.s - sizeof(const char *);
+	const char *t;
+	memcpy(&t, slot, sizeof t);
+	if (t == uncooked) {
+		t = cook(text, n->u.s, n->n);
+		memcpy(slot, &t, sizeof t);
 	}
-	return n->c.text;
+	return t;
 }
 
 static void on_scalar(struct builder *b, const yaml_event_t *ev)
 {
-	struct node *n = new_node(b, NODE_SCALAR, ev->start_mark, ev->data.scalar.tag);
-	if (!n)
+	struct node node, *n = &node;
+	if (!new_node(b, n, NODE_SCALAR, ev->start_mark, ev->data.scalar.tag))
 		return;
 	const char *value = (const char *)ev->data.scalar.value;
 	size_t len = ev->data.scalar.length;
 	const struct frame *f = b->nframes ? &b->frames[b->nframes - 1] : NULL;
-	bool key = f && f->node->type == NODE_MAPPING && (b->nkids - f->first) % 2 == 0;
+	bool key = f && f->node.type == NODE_MAPPING && (b->nkids - f->first) % 2 == 0;
 	switch (ev->data.scalar.style) {
 	case YAML_SINGLE_QUOTED_SCALAR_STYLE: n->style = STYLE_SINGLE; break;
 	case YAML_DOUBLE_QUOTED_SCALAR_STYLE: n->style = STYLE_DOUBLE; break;
@@ -369,12 +397,11 @@ static void on_scalar(struct builder *b, const yaml_event_t *ev)
 	 * those keep their bytes. Other values only ever become text. */
 	if (key || ev->data.scalar.anchor) {
 		n->flags |= NODE_RAW;
-		n->u.s = key ? key_copy(b, value, len) : arena_strndup(&b->t->arena, value, len);
+		n->u.s = key ? key_copy(b, value, len) : raw_copy(&b->t->arena, value, len);
 		n->n = (uint32_t)len;
 	} else {
-		n->c.text = n->flags & NODE_NULL ? NULL : cook(b->text, value, len);
-		n->flags |= NODE_COOKED;
-		n->u.s = n->c.text ? n->c.text : "";
+		const char *text = n->flags & NODE_NULL ? NULL : cook(b->text, value, len);
+		n->u.s = text ? text : "";
 		n->n = (uint32_t)strlen(n->u.s);
 	}
 	if (ev->data.scalar.anchor)
@@ -399,22 +426,22 @@ static void on_event(struct builder *b, const yaml_event_t *ev)
 		break;
 	case YAML_ALIAS_EVENT: {
 		const char *name = (const char *)ev->data.alias.anchor;
-		struct node *target = anchor_get(b, name), *n;
+		const struct node *target = anchor_get(b, name);
+		struct node n;
 		if (!target) {
 			FAIL(b, mark_pos(ev->start_mark), "undefined alias `*%s`", name);
-		} else if ((n = new_node(b, target->type, ev->start_mark, NULL))) {
+		} else if (new_node(b, &n, target->type, ev->start_mark, NULL)) {
 			/* A shallow copy that knows where it was used. */
 			unsigned char keep = target->flags & (NODE_NULL | NODE_RAW);
-			*n = (struct node){
+			n = (struct node){
 				.type = target->type,
 				.style = target->style,
 				.flags = (unsigned char)(keep | NODE_ALIAS),
-				.pos = n->pos,
+				.pos = n.pos,
 				.n = target->n,
 				.u = target->u,
-				.c.target = target,
 			};
-			add_child(b, n);
+			add_child(b, &n);
 		}
 		break;
 	}
@@ -553,8 +580,8 @@ struct node *node_get(const struct node *map, const char *key)
 	if (!map || map->type != NODE_MAPPING)
 		return NULL;
 	for (size_t i = 0; i < map->n; i++)
-		if (node_is(map->u.pairs[i].key, key))
-			return map->u.pairs[i].value;
+		if (node_is(&map->u.pairs[i].key, key))
+			return &map->u.pairs[i].value;
 	return NULL;
 }
 

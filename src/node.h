@@ -7,7 +7,9 @@
  * in one pass, with the nesting depth and the node count bounded. An alias
  * becomes a shallow copy of the anchored node (NODE_ALIAS) with its own
  * position, so messages point at the use; the copy shares the children
- * and the scalar's text, so the tree stays as small as the file. The
+ * and the scalar's bytes and text, so the tree stays as small as the
+ * file. A collection holds its children themselves, in one array (a
+ * mapping's as key/value pairs), not pointers to them. The
  * readers below count every node they visit (struct conv), so an alias
  * bomb ends in an error, not in a hang.
  * Anchors are registered only once their node is complete, so a node can
@@ -48,35 +50,34 @@ struct node_pair;
 enum {                      /* node flags */
 	NODE_NULL = 1,          /* a null scalar: ~, null, nothing, !!null */
 	NODE_RAW = 2,           /* u.s holds the raw bytes; text made on demand */
-	NODE_COOKED = 4,        /* c.text is set (NULL is a valid text) */
-	NODE_ALIAS = 8,         /* a use of an anchor: see c.target */
+	NODE_ALIAS = 4,         /* a use of an anchor: a copy of its node */
 };
 
-/* 32 bytes: a big résumé has millions of these. */
+/* 24 bytes: a big résumé has millions of these. A scalar's text needs no
+ * field of its own: a value's bytes are its text (n == 0: NULL), and the
+ * raw bytes of a key or an anchored scalar are stored right after a
+ * pointer to their text, made on first use and shared by every node
+ * (equal keys, aliases) that shares the bytes (node.c, raw_copy). */
 struct node {
 	unsigned char type;     /* enum node_type */
 	unsigned char style;    /* enum node_style, scalars only */
 	unsigned char flags;
-	struct pos pos;         /* where the node starts */
 	uint32_t n;             /* scalar: bytes; list: items; mapping: pairs */
+	struct pos pos;         /* where the node starts */
 	union {
 		/* NUL-terminated; raw bytes that may hold NULs (NODE_RAW),
-		 * else the same as c.text ("" for NULL) */
+		 * else the sanitised, trimmed text in the text arena ("" for
+		 * NULL) */
 		const char *s;
-		struct node **items;
+		struct node *items;
 		struct node_pair *pairs;
 	} u;
-	union {
-		/* Scalars: the sanitised, trimmed text, in the text arena. */
-		const char *text;
-		/* NODE_ALIAS: the anchored node. */
-		struct node *target;
-	} c;
 };
 
+/* Two nodes in a row: a mapping's array of pairs is an array of nodes. */
 struct node_pair {
-	struct node *key;       /* always a scalar */
-	struct node *value;
+	struct node key;        /* always a scalar */
+	struct node value;
 };
 
 struct node_tree {

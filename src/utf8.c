@@ -119,6 +119,27 @@ size_t utf8_encode(uint32_t cp, char *out)
 	return 4;
 }
 
+size_t utf8_ascii_run(const char *s, size_t len)
+{
+	/* Eight bytes at a time: none below 0x20, none 0x7F, none past
+	 * ASCII (the classic "has a byte less than n" and "has a zero byte"
+	 * tests, exact as yes/no answers). */
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	size_t i = 0;
+
+	while (len - i >= 8) {
+		uint64_t x, del;
+		memcpy(&x, s + i, 8);
+		del = x ^ (ones * 0x7F);        /* a zero where x has 0x7F */
+		if ((((x - ones * 0x20) & ~x) | ((del - ones) & ~del) | x) & highs)
+			break;
+		i += 8;
+	}
+	while (i < len && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F)
+		i++;
+	return i;
+}
+
 static int is_control(uint32_t cp)
 {
 	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
@@ -189,37 +210,41 @@ int cp_width_builtin(uint32_t cp)
 
 /*
  * A width scope switches to the private locale once for a whole string
- * rather than once per code point. wcwidth() < 0 means the C library
- * does not know cp as printable (unassigned in its Unicode version, a
+ * rather than once per code point, and only when the string holds a
+ * character past ASCII: most strings never need the locale, and
+ * uselocale() is not free. wcwidth() < 0 means the C library does not
+ * know cp as printable (unassigned in its Unicode version, a
  * noncharacter, U+2028): -1 is returned so text_sanitize can replace it.
  */
 struct wscope {
 	locale_t old;
-	int active;
+	int state;              /* 0 not switched yet, 1 switched, -1 no locale */
 };
 
 static void ws_begin(struct wscope *w)
 {
-	locale_t loc = width_locale();
-
-	w->active = loc != (locale_t)0;
-	if (w->active)
-		w->old = uselocale(loc);
+	w->state = 0;
 }
 
 static void ws_end(struct wscope *w)
 {
-	if (w->active)
+	if (w->state > 0)
 		uselocale(w->old);
 }
 
-static int ws_width(const struct wscope *w, uint32_t cp)
+static int ws_width(struct wscope *w, uint32_t cp)
 {
 	if (cp >= 0x20 && cp < 0x7F)
 		return 1;
 	if (is_control(cp))
 		return 0;
-	if (!w->active)
+	if (w->state == 0) {
+		locale_t loc = width_locale();
+		w->state = loc != (locale_t)0 ? 1 : -1;
+		if (w->state > 0)
+			w->old = uselocale(loc);
+	}
+	if (w->state < 0)
 		return cp_width_builtin(cp);
 	return wcwidth((wchar_t)cp);
 }
@@ -246,12 +271,12 @@ size_t str_width(const char *s, size_t len)
 	while (i < len) {
 		uint32_t cp;
 		int n;
+		size_t run = utf8_ascii_run(s + i, len - i);
 
-		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F) {
-			total++;
-			i++;
-			continue;
-		}
+		total += run;
+		i += run;
+		if (i == len)
+			break;
 		i += utf8_decode(s + i, len - i, &cp);
 		n = ws_width(&w, cp);
 		total += n < 0 ? 1 : (size_t)n;
@@ -264,7 +289,7 @@ size_t str_width(const char *s, size_t len)
  * What happens to one decoded code point: 0 keep, 1 drop, 2 replace with
  * U+FFFD. '\r' and '\t' are handled by the callers.
  */
-static int classify(const struct wscope *w, uint32_t cp, size_t used)
+static int classify(struct wscope *w, uint32_t cp, size_t used)
 {
 	if (cp == UTF8_REPLACEMENT && used == 1)
 		return 2;                       /* an invalid byte */
@@ -280,7 +305,7 @@ static int classify(const struct wscope *w, uint32_t cp, size_t used)
 }
 
 /* One pass of text_sanitize; out == NULL only counts. */
-static size_t sanitize_pass(const struct wscope *w, const char *s, size_t len,
+static size_t sanitize_pass(struct wscope *w, const char *s, size_t len,
                             char *out)
 {
 	size_t i = 0, o = 0;
@@ -334,7 +359,7 @@ char *text_sanitize(struct arena *a, const char *s, size_t len)
 	/* Two passes keep the copy exact: replacing bytes may triple them. */
 	ws_begin(&w);
 	n = sanitize_pass(&w, s, len, NULL);
-	out = arena_alloc(a, n + 1);
+	out = arena_stralloc(a, n + 1);
 	sanitize_pass(&w, s, len, out);
 	ws_end(&w);
 	out[n] = '\0';
@@ -352,10 +377,9 @@ int text_is_safe(const char *s, size_t len)
 		uint32_t cp;
 		size_t n;
 
-		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F) {
-			i++;
-			continue;
-		}
+		i += utf8_ascii_run(s + i, len - i);
+		if (i == len)
+			break;
 		n = utf8_decode(s + i, len - i, &cp);
 		if (classify(&w, cp, n) != 0) {
 			ok = 0;

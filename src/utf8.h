@@ -16,6 +16,9 @@
  * UTF8_REPLACEMENT and consume one byte.
  */
 size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
+/* How many bytes s[0..len) starts with that are printable ASCII (0x20 to
+ * 0x7E): one column each, safe as they are. Eight at a time. */
+size_t utf8_ascii_run(const char *s, size_t len);
 /* Encodes cp into out (4 bytes room); returns the length. */
 size_t utf8_encode(uint32_t cp, char *out);
 

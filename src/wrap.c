@@ -52,18 +52,21 @@ void para_add(struct wrapper *w, struct para *p, const char *s, size_t n,
 	}
 	grow_array(&p->buf, &p->cap, p->len + 2 * n + 1, 1);     /* "(TM)" from 3 bytes */
 	while (i < n) {
-		unsigned char b = (unsigned char)s[i];
-		uint32_t cp;
-
-		if (b < 0x80) {
-			p->buf[p->len++] = b == '\n' ? ' ' : (char)b;
-			i++;
-		} else if (w->ascii) {
+		/* Bytes that stay as they are, in one piece: ASCII, and in
+		 * UTF-8 mode everything; then '\n' becomes a space. */
+		size_t run = w->ascii ? i : n;
+		while (run < n && (unsigned char)s[run] < 0x80)
+			run++;
+		char *out = p->buf + p->len, *end = out + (run - i);
+		memcpy(out, s + i, run - i);
+		for (char *nl = out; (nl = memchr(nl, '\n', (size_t)(end - nl))); nl++)
+			*nl = ' ';
+		p->len += run - i;
+		i = run;
+		if (i < n) {            /* ASCII mode: a character past ASCII */
+			uint32_t cp;
 			i += utf8_decode(s + i, n - i, &cp);
 			p->len += cp_to_ascii(cp, p->buf + p->len);
-		} else {
-			p->buf[p->len++] = (char)b;
-			i++;
 		}
 	}
 	para_span(p, start, p->len - start, style, flags);
@@ -264,8 +267,29 @@ static size_t next_break(const char *s, size_t len, size_t pos, size_t avail, si
 			continue;
 		}
 		in_space = false;
-		j = i + utf8_decode(s + i, len - i, &cp);
-		cwid = cp_width(cp);
+		/* Plain characters (one column each, neither space nor
+		 * hyphen) hold no break: step over as many as fit at once.
+		 * The scan stops at what fits, so a long word stays linear. */
+		size_t room = avail > w ? avail - w : 0, run = 0;
+		const unsigned char *u = (const unsigned char *)s + i;
+		if (room > len - i)
+			room = len - i;
+		while (run < room && (unsigned char)(u[run] - 0x21) < 0x7F - 0x21 &&
+		       u[run] != '-')
+			run++;
+		if (run) {
+			w += run;
+			i += run;
+			continue;
+		}
+		if ((unsigned char)s[i] > 0x20 && (unsigned char)s[i] < 0x7F) {
+			cp = (unsigned char)s[i];       /* most of a résumé */
+			j = i + 1;
+			cwid = 1;
+		} else {
+			j = i + utf8_decode(s + i, len - i, &cp);
+			cwid = cp_width(cp);
+		}
 		/* a combining mark has no width, so it always fits beside its
 		 * letter: no break ever falls between them */
 		if (w + (size_t)cwid > avail && i > pos) {
