@@ -116,27 +116,90 @@ static const char latin1[] =
 	"AAAAAAACEEEEIIII" "DNOOOOOxOUUUUYTs"
 	"aaaaaaaceeeeiiii" "dnooooo/ouuuuyty";
 
-/* Writes one code point at the cursor if it fits in *room columns. */
-static bool put_cp(uint32_t c, const char *bytes, size_t k, bool ascii,
-                   int *room)
+/*
+ * Writes the character at s[*i], with the combining marks that follow it,
+ * as one cell if it fits in *room columns, and moves *i past them. Written
+ * one at a time, the marks of a character in the last column would land
+ * on the next row: curses wraps the cursor after that character. A cell
+ * holds at most CCHARW_MAX characters; more marks are not drawn.
+ */
+static bool put_char(const char *s, size_t len, size_t *i, bool ascii, int *room)
 {
-	char one[2] = { 0 };
+	uint32_t c;
+	size_t k = utf8_decode(s + *i, len - *i, &c);
 	if (c == '\n' || c == '\t')
-		c = ' ', bytes = " ", k = 1;
-	if (ascii && c >= 0x80) {
-		one[0] = c >= 0xC0 && c <= 0xFF ? latin1[c - 0xC0] : '?';
-		if (cp_width(c) == 0)
-			return true;    /* a combining accent: drop it */
-		bytes = one;
-		k = 1;
-		c = (uint32_t)one[0];
-	}
+		c = ' ';
 	int w = cp_width(c);
+	if (w == 0) {
+		*i += k;        /* a mark with nothing to sit on */
+		return true;
+	}
+	if (ascii && c >= 0x80)
+		c = c >= 0xC0 && c <= 0xFF ? (uint32_t)latin1[c - 0xC0] : '?', w = 1;
 	if (w > *room)
 		return false;
+	wchar_t wc[CCHARW_MAX + 1] = { (wchar_t)c };
+	int n = 1;
+	size_t j = *i + k;
+	while (j < len) {
+		uint32_t m;
+		size_t mk = utf8_decode(s + j, len - j, &m);
+		if (m == '\n' || m == '\t' || cp_width(m) != 0)
+			break;
+		if (!ascii && n < CCHARW_MAX)
+			wc[n++] = (wchar_t)m;   /* in ASCII, an accent is dropped */
+		j += mk;
+	}
+	*i = j;
 	*room -= w;
-	addnstr(bytes, (int)k);
+	cchar_t cc;
+	if (setcchar(&cc, wc, A_NORMAL, 0, NULL) == OK)
+		add_wch(&cc);       /* in the window's attributes, as addstr */
 	return true;
+}
+
+/*
+ * Most of a résumé is plain ASCII. A run of printable ASCII characters in
+ * one attribute goes into the window as cells, in one call, instead of
+ * character by character through put_char(): the first frame of a large
+ * terminal draws thousands of them. The run stops before a character
+ * that a combining mark follows, so that put_char() keeps the two in one
+ * cell. Returns the run's length in s[i..end), at most room.
+ */
+static size_t ascii_run(const char *s, size_t i, size_t end, size_t len, size_t room)
+{
+	size_t j = i;
+	while (j < end && j - i < room && s[j] >= 0x20 && s[j] < 0x7F)
+		j++;
+	if (j > i && j < len && (unsigned char)s[j] >= 0x80)
+		j--;            /* it may carry a mark */
+	return j - i;
+}
+
+/* Writes n ASCII characters at the cursor in attribute a and moves past. */
+static void put_ascii(const char *s, size_t n, attr_t a)
+{
+	chtype buf[256];
+	int y, x;
+	getyx(stdscr, y, x);
+	while (n) {
+		size_t k = n < 256 ? n : 256;
+		for (size_t j = 0; j < k; j++)
+			buf[j] = (chtype)(unsigned char)s[j] | a;
+		mvaddchnstr(y, x, buf, (int)k);
+		x += (int)k;
+		s += k;
+		n -= k;
+	}
+	/* Where addch() would leave the cursor: past the last column it
+	 * wraps to the next row, except in the bottom right corner. Curses
+	 * sends the cursor where the drawing left it. */
+	if (x < COLS)
+		move(y, x);
+	else if (y + 1 < LINES)
+		move(y + 1, 0);
+	else
+		move(y, COLS - 1);
 }
 
 /* s[0..len) at (y, x), at most maxw columns, in attr; "…" (or "~") ends
@@ -158,11 +221,14 @@ static int draw_str(int y, int x, int maxw, const char *s, size_t len,
 	move(y, x);
 	attrset(attr);
 	for (size_t i = 0; i < len;) {
-		uint32_t c;
-		size_t k = utf8_decode(s + i, len - i, &c);
-		if (!put_cp(c, s + i, k, ascii, &room))
+		size_t n = ascii_run(s, i, len, len, (size_t)room);
+		if (n) {
+			put_ascii(s + i, n, attr);
+			i += n;
+			room -= (int)n;
+		} else if (!put_char(s, len, &i, ascii, &room)) {
 			break;
-		i += k;
+		}
 	}
 	if (cut) {
 		addstr(ascii ? "~" : "…");
@@ -212,12 +278,24 @@ static void draw_line(struct draw *d, struct view *v, int y, int x,
 		attr_t a = sp ? d->st[sp->style] | flag_attr(sp->flags) : d->st[ST_BODY];
 		if (mo >= 0 && (size_t)mo <= i)
 			a = mo == cur_off ? (a & ~A_COLOR) | d->match_cur : a | d->match;
+		/* Where the attribute changes next. */
+		size_t end = sp ? sp->start + sp->len
+		             : si < l->nspans ? l->spans[si].start : l->len;
+		if (mo >= 0) {
+			size_t m = (size_t)mo <= i ? (size_t)mo + ml : (size_t)mo;
+			end = m < end ? m : end;
+		}
+		size_t n = ascii_run(l->text, i, end < l->len ? end : l->len, l->len,
+		                     (size_t)room);
+		if (n) {
+			put_ascii(l->text + i, n, a);
+			i += n;
+			room -= (int)n;
+			continue;
+		}
 		attrset(a);
-		uint32_t c;
-		size_t k = utf8_decode(l->text + i, l->len - i, &c);
-		if (!put_cp(c, l->text + i, k, v->ascii, &room))
+		if (!put_char(l->text, l->len, &i, v->ascii, &room))
 			break;
-		i += k;
 	}
 	attrset(A_NORMAL);
 }
@@ -391,11 +469,23 @@ static void draw_help(struct draw *d, struct view *v)
 	}
 }
 
-/* As vim's ruler says it: Top, Bot, All (it all fits) or a percentage. */
+/* As vim's ruler says it: Top, Bot, All (it all fits) or a percentage.
+ * While only the start of a long pane is laid out (view.h), the
+ * percentage counts entries instead of lines. */
 static void position(const struct view *v, const struct pane *p, char *buf,
                      size_t cap)
 {
 	long n = (long)p->lay.n, rows = v->geo.content_rows;
+	if (!pane_complete(v, p) && p->top > 0 && p->nitems) {
+		long i = pane_item_at(p, p->top);
+		const struct item *it = &p->items[i < 0 ? 0 : i];
+		size_t start = p->section < 0 ? 0 : v->ent_base[p->section];
+		size_t end = p->section < 0 ? v->nent : v->ent_base[p->section + 1];
+		size_t g = v->ent_base[it->sec] + (size_t)(it->ent < 0 ? 0 : it->ent);
+		snprintf(buf, cap, "%zu%%", end > start && g > start
+		         ? (g - start) * 100 / (end - start) : 0);
+		return;
+	}
 	if (n <= rows)
 		snprintf(buf, cap, "All");
 	else if (p->top == 0)
@@ -413,11 +503,12 @@ static int draw_status(struct draw *d, struct view *v)
 	const struct geometry *g = &v->geo;
 	int y = g->status_row, cols = g->cols, x = 0;
 	bool a = v->ascii;
+	char blanks[256];
+	memset(blanks, ' ', sizeof blanks);
 	move(y, 0);
-	attrset(d->status);
-	for (int i = 0; i < cols; i++)
-		addch(' ');
-	attrset(A_NORMAL);
+	for (int i = 0; i < cols; i += (int)sizeof blanks)
+		put_ascii(blanks, (size_t)(cols - i < (int)sizeof blanks ? cols - i : (int)sizeof blanks),
+		          d->status);
 	char right[96];
 	if (v->prompt.kind) {
 		char lead[2] = { (char)v->prompt.kind, 0 };

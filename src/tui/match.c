@@ -1,5 +1,6 @@
 #include "match.h"
 
+#include <stdint.h>
 #include <string.h>
 #include <wctype.h>
 #include "utf8.h"
@@ -44,6 +45,66 @@ static size_t match_at(const char *s, size_t len, size_t at, const char *pat,
 	return i - at;
 }
 
+/*
+ * A search scans every line of the résumé on each key typed at the
+ * prompt, so the common case, a pattern starting with an ASCII
+ * character, skips bytes that cannot start a match instead of decoding
+ * every character. The answer is the same as the general loop's: an ASCII
+ * byte always starts a character, and a character that folds to an ASCII
+ * one is either that ASCII letter in the other case or starts with a lead
+ * byte (0xC2 and up: U+212A KELVIN SIGN folds to 'k'), so those are the
+ * only places tried.
+ */
+static long find_ascii(const char *s, size_t len, size_t from, const char *pat,
+                       size_t plen, bool icase, size_t *mlen)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned char c = (unsigned char)pat[0];
+	if (!icase) {
+		for (size_t i = from; i < len; i++) {
+			const unsigned char *p = memchr(u + i, c, len - i);
+			if (!p)
+				return -1;
+			i = (size_t)(p - u);
+			size_t n = match_at(s, len, i, pat, plen, false);
+			if (n) {
+				*mlen = n;
+				return (long)i;
+			}
+		}
+		return -1;
+	}
+	unsigned char lo = (unsigned char)fold(c), up = lo;
+	if (lo >= 'a' && lo <= 'z')
+		up = (unsigned char)(lo - ('a' - 'A'));
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	const uint64_t wlo = ones * lo, wup = ones * up;
+	for (size_t i = from; i < len; i++) {
+		/* Eight bytes at a time while none is lo, up or above 0x7F
+		 * (a word has a zero byte when (x - ones) & ~x & highs). */
+		while (i + 8 <= len) {
+			uint64_t w, a, b;
+			memcpy(&w, u + i, 8);
+			a = w ^ wlo;
+			b = w ^ wup;
+			if (((a - ones) & ~a) & highs || ((b - ones) & ~b) & highs || w & highs)
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
+		unsigned char b = u[i];
+		if (b != lo && b != up && b < 0xC2)
+			continue;
+		size_t n = match_at(s, len, i, pat, plen, true);
+		if (n) {
+			*mlen = n;
+			return (long)i;
+		}
+	}
+	return -1;
+}
+
 long pat_find(const char *s, size_t len, size_t from, const char *pat,
               bool icase, size_t *mlen)
 {
@@ -51,6 +112,8 @@ long pat_find(const char *s, size_t len, size_t from, const char *pat,
 	*mlen = 0;
 	if (!plen)
 		return -1;
+	if ((unsigned char)pat[0] < 0x80)
+		return find_ascii(s, len, from, pat, plen, icase, mlen);
 	for (size_t i = from; i < len;) {
 		size_t n = match_at(s, len, i, pat, plen, icase);
 		if (n) {

@@ -49,15 +49,42 @@ bool view_match_counts(const struct line *l, size_t off, size_t len)
 	                  (v)->pattern, (v)->icase, &ml)) \
 		if (view_match_counts(l, (size_t)o, ml))
 
-void view_matches(struct view *v)
+static bool any_fold(const struct view *v)
 {
-	if (v->sgen != v->wgen) {
+	for (size_t i = 0; i < v->r->nsections; i++)
+		if (v->sec_fold[i])
+			return true;
+	for (size_t i = 0; i < v->nent; i++)
+		if (v->ent_fold[i])
+			return true;
+	return false;
+}
+
+/* The résumé laid out with nothing folded: the All pane's own layout
+ * while nothing is folded (most of the time; no second copy to build or
+ * keep), else one made for the search. */
+static const struct layout *search_layout(struct view *v)
+{
+	if (!any_fold(v)) {
+		struct pane *all = &v->panes[0];
+		pane_finish(v, all);
+		return &all->lay;
+	}
+	if (v->sgen != v->wgen || !v->slay.n) {
 		layout_build(&v->slay, v->r, &(struct layout_opts){
 			.width = v->geo.text_w, .section = -1, .headings = true,
 			.gutter = true, .ascii = v->ascii,
 			.hooks = &search_hooks, .ctx = v,
 		});
 		v->sgen = v->wgen;
+	}
+	return &v->slay;
+}
+
+void view_matches(struct view *v)
+{
+	if (v->mgen != v->wgen) {
+		v->mgen = v->wgen;
 		v->mstale = true;
 	}
 	if (!v->mstale)
@@ -85,8 +112,9 @@ void view_matches(struct view *v)
 	}
 	int psec = -2, pent = -2;
 	k = 0;
-	for (size_t i = 0; i < v->slay.n && v->nm < MATCH_MAX; i++) {
-		const struct line *l = &v->slay.lines[i];
+	const struct layout *sl = search_layout(v);
+	for (size_t i = 0; i < sl->n && v->nm < MATCH_MAX; i++) {
+		const struct line *l = &sl->lines[i];
 		if (l->section < 0)
 			continue;
 		if (l->section != psec || l->entry != pent) {
@@ -117,11 +145,11 @@ void view_locate_match(struct view *v, struct pane *p, size_t i,
 	const struct match *m = &v->m[i];
 	if (m->sec < 0 || (p->section >= 0 && p->section != m->sec))
 		return;
-	pane_sync(v, p);
 	if (m->ent < 0 && p->section >= 0) {
 		*line = 0;      /* the pane's own title: it is in the bar */
 		return;
 	}
+	pane_need_entry(v, p, m->sec, m->ent);
 	long j = pane_find_item(p, m->sec, m->ent);
 	if (j < 0 && m->ent >= 0)
 		j = pane_find_item(p, m->sec, -1);     /* section folded */
@@ -158,6 +186,9 @@ static int where(struct view *v, struct pane *p, size_t i)
 		return p->top == 0 && v->geo.header_rows > 0 ? 0 : -1;
 	if (p->section >= 0 && m->sec != p->section)
 		return m->sec < p->section ? -1 : 1;
+	/* The screen is laid out: what is not yet is below it. */
+	if (!pane_covers(v, p, m->sec, m->ent))
+		return 1;
 	long line, off;
 	size_t len;
 	view_locate_match(v, p, i, &line, &off, &len);
@@ -171,6 +202,8 @@ static bool on_screen(struct view *v, struct pane *p, size_t i)
 {
 	if (v->m[i].sec < 0)
 		return v->geo.header_rows > 0;
+	if (!pane_covers(v, p, v->m[i].sec, v->m[i].ent))
+		return false;
 	long line, off;
 	size_t len;
 	view_locate_match(v, p, i, &line, &off, &len);
@@ -221,13 +254,8 @@ static unsigned goto_match(struct view *v, size_t i, const char *wrapped)
 		p->cur_sec = m->sec;
 		p->cur_ent = m->ent;
 	}
-	if (line >= 0 && (line < p->top || line >= p->top + v->geo.content_rows)) {
-		long top = line - v->geo.content_rows / 3;
-		long max = (long)p->lay.n - v->geo.content_rows;
-		p->top = top > max ? max : top;
-		if (p->top < 0)
-			p->top = 0;
-	}
+	if (line >= 0 && (line < p->top || line >= p->top + v->geo.content_rows))
+		p->top = pane_fit_top(v, p, line - v->geo.content_rows / 3);
 	view_message(v, false, "match %zu/%zu%s%s", i + 1, v->nm,
 	             v->nm >= MATCH_MAX ? "+" : "", wrapped);
 	return RD_BAR | RD_CONTENT | RD_STATUS;
@@ -264,11 +292,17 @@ static unsigned step_match(struct view *v, int dir)
 unsigned view_next_match(struct view *v, int key) { return step_match(v, 1); }
 unsigned view_prev_match(struct view *v, int key) { return step_match(v, -1); }
 
+/* The matches are counted again only when the pattern changed: Enter
+ * after a search typed at the prompt finds them already counted. */
 static void set_pattern(struct view *v, const char *pat)
 {
-	view_clean_text(v->pattern, sizeof v->pattern, pat);
-	v->icase = pat_smart_icase(v->pattern);
-	v->mstale = true;
+	char clean[VIEW_PAT_MAX];
+	view_clean_text(clean, sizeof clean, pat);
+	if (strcmp(clean, v->pattern) != 0) {
+		memcpy(v->pattern, clean, sizeof clean);
+		v->icase = pat_smart_icase(v->pattern);
+		v->mstale = true;
+	}
 	v->mcur = -1;
 }
 
@@ -398,11 +432,8 @@ static void preview(struct view *v)
 	if (line < 0 || off < 0)
 		return;
 	v->mcur = (long)i;
-	if (line >= p->top + v->geo.content_rows) {
-		long top = line - v->geo.content_rows / 3;
-		long max = (long)p->lay.n - v->geo.content_rows;
-		p->top = top > max ? max : top;
-	}
+	if (line >= p->top + v->geo.content_rows)
+		p->top = pane_fit_top(v, p, line - v->geo.content_rows / 3);
 }
 
 static unsigned close_prompt(struct view *v, bool keep)

@@ -277,6 +277,15 @@ static enum ending run(struct view *v, struct draw *d, const struct tui_options 
 		if (r == ERR) {
 			if (readable && (terminal_gone() || ++keyless >= MAX_KEYLESS_READS))
 				return END_HANGUP;
+			/* No key is waiting: lay out more of a long pane, a
+			 * bounded step at a time, so a key is never kept
+			 * waiting long. No wait happened, so the next empty
+			 * read says nothing about the terminal. */
+			if (view_idle_pending(v)) {
+				rd |= view_idle(v);
+				readable = false;
+				continue;
+			}
 			enum ending which = END_QUIT;
 			long ms = to_deadline(o, start, last_key, &which);
 			if (ms == 0)

@@ -18,20 +18,40 @@ bool view_entry_shown(const struct view *v, int sec, int ent)
 	return v->ent_shown[v->ent_base[sec] + (size_t)ent];
 }
 
+/* What the hooks of a pane's layout see. */
+struct pane_ctx {
+	const struct view *v;
+	const struct pane *p;
+};
+
+/* Whether entry (sec, ent) is inside pane p's prefix. In All a folded
+ * section shows its heading alone: it is in or out as a whole, so that
+ * its "(N entries)" counts them all. */
+static bool in_prefix(const struct view *v, const struct pane *p, size_t sec,
+                      size_t ent)
+{
+	size_t g = v->ent_base[sec] + ent;
+	if (p->section < 0 && v->sec_fold[sec])
+		g = v->ent_base[sec];
+	return g < p->limit;
+}
+
 static bool hook_entry_folded(void *ctx, size_t sec, size_t ent)
 {
-	return view_entry_folded(ctx, (int)sec, (int)ent);
+	const struct pane_ctx *c = ctx;
+	return view_entry_folded(c->v, (int)sec, (int)ent);
 }
 
 static bool hook_section_folded(void *ctx, size_t sec)
 {
-	const struct view *v = ctx;
-	return v->sec_fold[sec];
+	const struct pane_ctx *c = ctx;
+	return c->v->sec_fold[sec];
 }
 
 static bool hook_entry_shown(void *ctx, size_t sec, size_t ent)
 {
-	return view_entry_shown(ctx, (int)sec, (int)ent);
+	const struct pane_ctx *c = ctx;
+	return view_entry_shown(c->v, (int)sec, (int)ent) && in_prefix(c->v, c->p, sec, ent);
 }
 
 static bool hook_none(void *ctx, size_t sec, size_t ent)
@@ -230,6 +250,141 @@ static long max_top(const struct view *v, const struct pane *p)
 	return m > 0 ? m : 0;
 }
 
+/* --- lazy layout ------------------------------------------------------ */
+
+/* Entries in a pane's first layout; it grows until the screen is full. */
+#define FIRST_ENTRIES 16
+/* Each step of a prefix lays out this many times the entries before. */
+#define GROWTH 4
+
+/* The global entry indices [*start, *end) pane p shows. */
+static void pane_span(const struct view *v, const struct pane *p, size_t *start,
+                      size_t *end)
+{
+	*start = p->section < 0 ? 0 : v->ent_base[p->section];
+	*end = p->section < 0 ? v->nent : v->ent_base[p->section + 1];
+}
+
+bool pane_complete(const struct view *v, const struct pane *p)
+{
+	size_t start, end;
+	pane_span(v, p, &start, &end);
+	return p->limit >= end;
+}
+
+bool pane_covers(const struct view *v, const struct pane *p, int sec, int ent)
+{
+	return pane_complete(v, p) ||
+	       in_prefix(v, p, (size_t)sec, ent < 0 ? 0 : (size_t)ent);
+}
+
+/* Lays p out with its limit, and lists its items. */
+static void pane_build(struct view *v, struct pane *p)
+{
+	size_t start, end;
+	pane_span(v, p, &start, &end);
+	if (!p->limit)
+		p->limit = start + FIRST_ENTRIES;
+	bool all = p->section < 0;
+	struct pane_ctx ctx = { .v = v, .p = p };
+	layout_build(&p->lay, v->r, &(struct layout_opts){
+		.width = v->geo.text_w,
+		.section = p->section,
+		.headings = all,
+		.gutter = true,
+		.ascii = v->ascii,
+		.hooks = all ? &all_hooks : &section_hooks,
+		.ctx = &ctx,
+	});
+	p->nitems = 0;
+	for (size_t i = 0; i < p->lay.n; i++) {
+		const struct line *l = &p->lay.lines[i];
+		if (l->kind != LINE_ENTRY_HEAD && l->kind != LINE_SECTION)
+			continue;
+		/* A heading that wraps is one item, not one per line. */
+		if (p->nitems && p->items[p->nitems - 1].sec == l->section &&
+		    p->items[p->nitems - 1].ent == l->entry)
+			continue;
+		grow_array(&p->items, &p->capitems, p->nitems + 1, sizeof *p->items);
+		p->items[p->nitems++] = (struct item){
+			.line = (long)i, .sec = l->section, .ent = l->entry,
+		};
+	}
+}
+
+/* The limit of p's next step. */
+static size_t next_limit(const struct view *v, const struct pane *p)
+{
+	size_t start, end;
+	pane_span(v, p, &start, &end);
+	size_t n = p->limit > start ? p->limit - start : 0;
+	return n > (end - start) / GROWTH ? end : start + n * GROWTH;
+}
+
+/* The next step of p's prefix (or all of it); the lines already there
+ * come out the same. */
+static void pane_grow(struct view *v, struct pane *p, bool to_end)
+{
+	size_t start, end;
+	pane_span(v, p, &start, &end);
+	p->limit = to_end ? end : next_limit(v, p);
+	pane_build(v, p);
+}
+
+/* Lays p out until it has line `line`, or all of it. */
+static void pane_need(struct view *v, struct pane *p, long line)
+{
+	pane_sync(v, p);
+	while (line >= (long)p->lay.n && !pane_complete(v, p))
+		pane_grow(v, p, line >= LONG_MAX / 4);
+}
+
+void pane_need_entry(struct view *v, struct pane *p, int sec, int ent)
+{
+	pane_sync(v, p);
+	while (!pane_covers(v, p, sec, ent))
+		pane_grow(v, p, false);
+}
+
+void pane_finish(struct view *v, struct pane *p)
+{
+	pane_sync(v, p);
+	if (!pane_complete(v, p))
+		pane_grow(v, p, true);
+}
+
+long pane_fit_top(struct view *v, struct pane *p, long top)
+{
+	if (top < 0)
+		top = 0;
+	pane_need(v, p, top + v->geo.content_rows - 1);
+	return clampl(top, 0, max_top(v, p));
+}
+
+/* A step lays the prefix out again from its start (layout_build cannot
+ * append), so a key typed meanwhile waits for it: idle steps stop at this
+ * many entries, and a longer pane is finished only when something needs
+ * all of it (G, a search). */
+#define IDLE_MAX_ENTRIES 16384
+
+bool view_idle_pending(struct view *v)
+{
+	const struct pane *p = &v->panes[v->cur];
+	size_t start, end;
+	pane_span(v, p, &start, &end);
+	return !pane_complete(v, p) && next_limit(v, p) - start <= IDLE_MAX_ENTRIES;
+}
+
+unsigned view_idle(struct view *v)
+{
+	struct pane *p = &v->panes[v->cur];
+	pane_sync(v, p);
+	if (!view_idle_pending(v))
+		return 0;
+	pane_grow(v, p, false);
+	return pane_complete(v, p) ? RD_STATUS : 0;
+}
+
 static void set_current(struct pane *p, long i)
 {
 	if (i < 0 || (size_t)i >= p->nitems) {
@@ -258,26 +413,7 @@ void pane_sync(struct view *v, struct pane *p)
 		aent = p->items[ai].ent;
 		aoff = p->top - p->items[ai].line;
 	}
-	bool all = p->section < 0;
-	layout_build(&p->lay, v->r, &(struct layout_opts){
-		.width = v->geo.text_w,
-		.section = p->section,
-		.headings = all,
-		.gutter = true,
-		.ascii = v->ascii,
-		.hooks = all ? &all_hooks : &section_hooks,
-		.ctx = v,
-	});
-	p->nitems = 0;
-	for (size_t i = 0; i < p->lay.n; i++) {
-		const struct line *l = &p->lay.lines[i];
-		if (l->kind != LINE_ENTRY_HEAD && l->kind != LINE_SECTION)
-			continue;
-		grow_array(&p->items, &p->capitems, p->nitems + 1, sizeof *p->items);
-		p->items[p->nitems++] = (struct item){
-			.line = (long)i, .sec = l->section, .ent = l->entry,
-		};
-	}
+	pane_build(v, p);
 	if (ai >= 0) {
 		long j = pane_find_item(p, asec, aent);
 		if (j < 0 && aent >= 0) {
@@ -290,7 +426,7 @@ void pane_sync(struct view *v, struct pane *p)
 		}
 	}
 	p->gen = v->gen;
-	p->top = clampl(p->top, 0, max_top(v, p));
+	p->top = pane_fit_top(v, p, p->top);
 	if (current_item(p) < 0) {
 		long h = p->cur_sec >= 0 ? pane_find_item(p, p->cur_sec, -1) : -1;
 		set_current(p, h >= 0 ? h : pane_item_at(p, p->top));
@@ -301,7 +437,7 @@ struct pane *view_pane(struct view *v)
 {
 	struct pane *p = &v->panes[v->cur];
 	pane_sync(v, p);
-	p->top = clampl(p->top, 0, max_top(v, p));
+	p->top = pane_fit_top(v, p, p->top);
 	if (p->cur_sec < 0)
 		set_current(p, pane_item_at(p, p->top));
 	return p;
@@ -369,7 +505,7 @@ static unsigned scroll_to(struct view *v, long top)
 		return RD_CONTENT;
 	}
 	struct pane *p = view_pane(v);
-	top = clampl(top, 0, max_top(v, p));
+	top = pane_fit_top(v, p, top);
 	if (top == p->top)
 		return 0;
 	p->top = top;
@@ -426,7 +562,7 @@ unsigned view_end(struct view *v, int key)
 static void reveal(struct view *v, struct pane *p, long line)
 {
 	if (line < p->top || line >= p->top + v->geo.content_rows)
-		p->top = clampl(line, 0, max_top(v, p));
+		p->top = pane_fit_top(v, p, line);
 }
 
 static unsigned step_entry(struct view *v, int dir)
@@ -436,6 +572,8 @@ static unsigned step_entry(struct view *v, int dir)
 	struct pane *p = view_pane(v);
 	long i = current_item(p);
 	long j = i < 0 ? pane_item_at(p, p->top) : i + dir;
+	while (j >= 0 && (size_t)j >= p->nitems && !pane_complete(v, p))
+		pane_grow(v, p, false);
 	if (j < 0 || (size_t)j >= p->nitems) {
 		view_message(v, false, dir > 0 ? "Last entry" : "First entry");
 		return RD_STATUS;
@@ -459,7 +597,7 @@ static void relayout_keep(struct view *v, struct pane *p, long row)
 	pane_sync(v, p);
 	long i = current_item(p);
 	if (i >= 0)
-		p->top = clampl(p->items[i].line - row, 0, max_top(v, p));
+		p->top = pane_fit_top(v, p, p->items[i].line - row);
 }
 
 static unsigned fold(struct view *v, enum fold_op op)

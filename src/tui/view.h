@@ -8,6 +8,12 @@
  * and current item. Folds, the filter and the search are the view's, not a
  * pane's: they persist when switching panes. Layouts are rebuilt lazily
  * (pane_sync) whenever the generation counter moved since they were built.
+ * A pane is also laid out lazily in length: only its first entries, as
+ * many as the screen needs (pane_fit_top, pane_need_entry), so that the
+ * first frame of a résumé with 100 000 publications costs what its first
+ * screen costs. The prefix grows fourfold when more is needed, and
+ * view_idle() lays out more of it while the user reads. Lines of a prefix
+ * are the same as the first lines of the whole layout.
  *
  * Actions return a mask of enum redraw: the loop draws once per key.
  * All text the view hands to the screen (layout lines, messages) is
@@ -58,6 +64,8 @@ struct pane {
 	int section;            /* -1: All */
 	struct layout lay;
 	unsigned gen;           /* view gen the layout was built for; 0 never */
+	size_t limit;           /* entries laid out: those before global index
+	                           limit (ent_base order); 0 not yet chosen */
 	long top;               /* first line shown */
 	int cur_sec, cur_ent;   /* the current item; cur_sec -1: none yet */
 	struct item *items;
@@ -107,8 +115,10 @@ struct view {
 
 	char pattern[VIEW_PAT_MAX];     /* the search; "" none */
 	bool icase;
-	struct layout slay;     /* everything unfolded, for the search */
+	struct layout slay;     /* everything unfolded, for the search when
+	                           All has folds (search.c) */
 	unsigned sgen;          /* wgen slay was built for */
+	unsigned mgen;          /* wgen the matches were counted for */
 	struct match *m;
 	size_t nm, capm;
 	long mcur;              /* current match, -1 none */
@@ -154,6 +164,26 @@ long pane_item_at(const struct pane *p, long line);
 long pane_find_item(const struct pane *p, int sec, int ent);
 /* One past the last line of item i. */
 long pane_item_end(const struct pane *p, size_t i);
+/* Whether p's layout holds all of the pane, not a prefix. */
+bool pane_complete(const struct view *v, const struct pane *p);
+/* Whether the layout of p covers entry (sec, ent) (ent -1: the heading),
+ * shown or not: false means it lies below the lines laid out. */
+bool pane_covers(const struct view *v, const struct pane *p, int sec, int ent);
+/* Lays p out far enough to hold entry (sec, ent); or all of it. */
+void pane_need_entry(struct view *v, struct pane *p, int sec, int ent);
+void pane_finish(struct view *v, struct pane *p);
+/* Lays p out far enough to fill the screen from line top, and returns top
+ * clamped to [0, the last top]. */
+long pane_fit_top(struct view *v, struct pane *p, long top);
+/*
+ * Work for when no key is waiting: more of the current pane's layout, in
+ * steps that each cost a few times what came before, up to a bound (a
+ * longer pane is finished when G or a search needs it). view_idle() does
+ * one step and returns what to redraw: nothing on screen changes but the
+ * position on the status line, an estimate until the pane is complete.
+ */
+bool view_idle_pending(struct view *v);
+unsigned view_idle(struct view *v);
 
 /* Pane by name (case-insensitive, a prefix is enough; "all" too): index,
  * or -1. */
