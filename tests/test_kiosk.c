@@ -6,6 +6,7 @@
  */
 #define _XOPEN_SOURCE 700        /* putenv */
 #include <stdlib.h>
+#include "utf8.h"
 #include "kiosk.h"
 #include "t.h"
 
@@ -130,5 +131,6 @@ int main(void)
 	test_login_shell();
 	test_duration();
 	test_scrub();
+	utf8_cleanup();         /* a clean exit for leak checkers */
 	T_DONE();
 }

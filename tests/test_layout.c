@@ -86,10 +86,12 @@ static struct layout_opts full(int width)
 	                             .headings = true };
 }
 
-/* The layout as text, lines joined with '\n'. */
+/* The layout as text, lines joined with '\n'; freed at the end of main. */
+static char *text_buf;
+
 static const char *text(void)
 {
-	static char *buf;
+	char *buf = text_buf;
 	static size_t cap;
 	size_t need = 1, o = 0;
 
@@ -97,7 +99,7 @@ static const char *text(void)
 		need += L.lines[i].len + 1;
 	if (need > cap) {
 		cap = need;
-		buf = realloc(buf, cap);
+		buf = text_buf = realloc(buf, cap);
 	}
 	for (size_t i = 0; i < L.n; i++) {
 		memcpy(buf + o, L.lines[i].text, L.lines[i].len);
@@ -734,5 +736,7 @@ int main(void)
 	test_big();
 	layout_free(&L);
 	layout_free(&L);
+	free(text_buf);
+	utf8_cleanup();         /* a clean exit for leak checkers */
 	T_DONE();
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
 #include "load_fixture.h"
 
 /* ---- RenderCV ----------------------------------------------------------- */
@@ -757,5 +758,6 @@ int main(void)
 	test_jsonresume_errors();
 	test_scalars();
 	test_sanitise();
+	utf8_cleanup();         /* a clean exit for leak checkers */
 	T_DONE();
 }

@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "utf8.h"
 #include "load_fixture.h"
 #include "date.h"
 
@@ -523,5 +524,6 @@ int main(void)
 	test_scale();
 	test_encodings();
 	test_files();
+	utf8_cleanup();         /* a clean exit for leak checkers */
 	T_DONE();
 }

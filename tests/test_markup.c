@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "utf8.h"
 #include "markup.h"
 #include "t.h"
 
@@ -230,5 +231,6 @@ int main(void)
 	test_highlight_split();
 	markup_free(&M);
 	markup_free(NULL);
+	utf8_cleanup();         /* a clean exit for leak checkers */
 	T_DONE();
 }

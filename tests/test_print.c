@@ -295,5 +295,6 @@ int main(void)
 	test_md_structure();
 	test_md_escaping();
 	test_md_header_and_urls();
+	utf8_cleanup();         /* a clean exit for leak checkers */
 	T_DONE();
 }

@@ -326,5 +326,6 @@ int main(void)
 	test_is_safe();
 	test_ascii();
 	arena_free(&A);
+	utf8_cleanup();         /* a clean exit for leak checkers */
 	T_DONE();
 }

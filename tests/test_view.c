@@ -6,6 +6,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include "utf8.h"
 #include "t.h"
 #include "tui/keys.h"
 #include "tui/match.h"
@@ -667,5 +668,6 @@ int main(void)
 	test_copy_click_help(&v);
 	view_free(&v);
 	resume_free(r);
+	utf8_cleanup();         /* a clean exit for leak checkers */
 	T_DONE();
 }

@@ -382,4 +382,4 @@ static const struct adv_case cases[] = {
 };
 
 /* The vitae of screen.h is ours; a stuck case dies before meson's timeout. */
-ADV_MAIN_WITH(cases, (vitae_bin = adv_vitae, screen_watchdog((unsigned)adv_secs(100))))
+ADV_MAIN_WITH(cases, (vitae_bin = adv_vitae, screen_watchdog(100)))

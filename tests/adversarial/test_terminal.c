@@ -562,4 +562,4 @@ static const struct adv_case cases[] = {
 	{ "hangup", hangup },
 };
 
-ADV_MAIN_WITH(cases, (vitae_bin = adv_vitae, screen_watchdog((unsigned)adv_secs(100))))
+ADV_MAIN_WITH(cases, (vitae_bin = adv_vitae, screen_watchdog(100)))

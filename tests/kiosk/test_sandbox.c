@@ -465,5 +465,6 @@ int main(void)
 	int sig;
 	CHECK_INT(probe("still works", p_still_works, &sig), ALLOWED);
 	CHECK_INT(sig, 0);
+	free(handle);
 	T_DONE();
 }

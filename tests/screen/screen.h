@@ -12,9 +12,17 @@
 #include "../t.h"
 #include "vt.h"
 
-/* Generous bounds: they only matter when something is wrong. */
-#define WAIT_MS 3000
-#define EXIT_MS 3000
+/* Generous bounds: they only matter when something is wrong. Under
+ * valgrind (its test setup sets VITAE_TEST_SLOW=10) vitae starts about
+ * fifty times slower, so they grow with it. */
+static inline int screen_slow(void)
+{
+	const char *s = getenv("VITAE_TEST_SLOW");
+	int f = s ? atoi(s) : 1;
+	return f < 1 ? 1 : f > 100 ? 100 : f;
+}
+#define WAIT_MS (3000 * screen_slow())
+#define EXIT_MS (3000 * screen_slow())
 
 /* CHECK, and dump the screen when it fails. */
 #define SCHECK(v, cond) do { \
@@ -53,7 +61,7 @@
 static inline void screen_watchdog(unsigned seconds)
 {
 	signal(SIGALRM, SIG_DFL);
-	alarm(seconds);
+	alarm(seconds * (unsigned)screen_slow());
 }
 
 /* --- vitae ------------------------------------------------------------ */

@@ -99,7 +99,11 @@ static void exit_status_and_env(void)
 	/* A program that cannot run fails the wait, not the harness. */
 	char *argv[] = { "/nonexistent/program", NULL };
 	v = vt_start(argv, 5, 60, NULL);
-	CHECK(v && vt_wait_exit(v, EXIT_MS, &st) && WEXITSTATUS(st) == 127);
+	CHECK(v && vt_wait_exit(v, EXIT_MS, &st));
+	/* 127 from the harness's child; under valgrind, which follows the
+	 * child into exec, valgrind's own failure status instead. */
+	if (screen_slow() == 1)
+		CHECK(WEXITSTATUS(st) == 127);
 	SCREEN_HAS(v, "cannot run");
 	vt_close(v);
 }
