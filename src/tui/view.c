@@ -253,7 +253,7 @@ static long max_top(const struct view *v, const struct pane *p)
 /* --- lazy layout ------------------------------------------------------ */
 
 /* Entries in a pane's first layout; it grows until the screen is full. */
-#define FIRST_ENTRIES 16
+#define FIRST_ENTRIES 4
 /* Each step of a prefix lays out this many times the entries before. */
 #define GROWTH 4
 
