@@ -3,6 +3,7 @@
  */
 #define _GNU_SOURCE     /* wait4(), newlocale() */
 #include "adv.h"
+#include "../screen/testenv.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -18,7 +19,6 @@
 #include <unistd.h>
 #include <wchar.h>
 
-extern char **environ;
 
 const char *adv_vitae;
 const char *adv_start_dir;
@@ -163,40 +163,10 @@ const char *adv_write_str(const char *name, const char *text)
 
 /* --- running ------------------------------------------------------------- */
 
-static void env_apply(char **env, size_t *n, const char *op)
-{
-	const char *eq = strchr(op, '=');
-	size_t klen = eq ? (size_t)(eq - op) : strlen(op);
-	size_t j = 0;
-	for (size_t i = 0; i < *n; i++)
-		if (!(strncmp(env[i], op, klen) == 0 && env[i][klen] == '='))
-			env[j++] = env[i];
-	*n = j;
-	if (eq)
-		env[(*n)++] = (char *)op;
-	env[*n] = NULL;
-}
-
-static char **env_build(const char *const extra[])
-{
-	static const char *const defaults[] = {
-		"LANG=C.UTF-8", "LC_ALL", "LC_CTYPE", "TERM", "LINES", "COLUMNS", "NO_COLOR",
-	};
-	size_t n = 0, next = 0;
-	while (environ[n])
-		n++;
-	while (extra && extra[next])
-		next++;
-	char **env = calloc(n + next + sizeof defaults / sizeof *defaults + 1, sizeof *env);
-	if (!env)
-		return NULL;
-	memcpy(env, environ, n * sizeof *env);
-	for (size_t i = 0; i < sizeof defaults / sizeof *defaults; i++)
-		env_apply(env, &n, defaults[i]);
-	for (size_t i = 0; i < next; i++)
-		env_apply(env, &n, extra[i]);
-	return env;
-}
+/* A known locale; no terminal: the case says what TERM it wants. */
+static const char *const env_defaults[] = {
+	"LANG=C.UTF-8", "LC_ALL", "LC_CTYPE", "TERM", "LINES", "COLUMNS", "NO_COLOR",
+};
 
 /* Reads at most ADV_CAPTURE_MAX bytes of path into *buf; the file's size. */
 static size_t slurp(const char *path, char **buf, size_t *len)
@@ -237,7 +207,8 @@ bool adv_run(struct adv_result *r, const char *const args[],
 	size_t argc = 1;
 	for (size_t i = 0; args && args[i] && argc < 63; i++)
 		argv[argc++] = (char *)args[i];
-	char **cenv = env_build(env);
+	char **cenv = testenv_build(env_defaults,
+	                             sizeof env_defaults / sizeof *env_defaults, env);
 	if (!cenv)
 		return false;
 

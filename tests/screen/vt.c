@@ -8,6 +8,7 @@
 #define _XOPEN_SOURCE 700
 #endif
 #include "vt_priv.h"
+#include "testenv.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -24,7 +25,6 @@
 #include <unistd.h>
 #include <vterm.h>
 
-extern char **environ;
 
 /* The log keeps this much; the byte counter keeps counting past it. */
 #define LOG_MAX (64u << 20)
@@ -68,45 +68,11 @@ static const VTermScreenCallbacks screen_cbs = {
 
 /* --- the child ----------------------------------------------------------- */
 
-static void env_apply(char ***envp, size_t *n, const char *op)
-{
-	char **env = *envp;
-	const char *eq = strchr(op, '=');
-	size_t klen = eq ? (size_t)(eq - op) : strlen(op);
-	size_t j = 0;
-	for (size_t i = 0; i < *n; i++) {
-		if (strncmp(env[i], op, klen) == 0 && env[i][klen] == '=')
-			continue;
-		env[j++] = env[i];
-	}
-	*n = j;
-	if (eq)
-		env[(*n)++] = (char *)op;
-	env[*n] = NULL;
-}
-
-static char **env_build(const char *const extra[])
-{
-	static const char *const defaults[] = {
-		"TERM=xterm-256color", "LANG=C.UTF-8", "LC_ALL", "LC_CTYPE",
-		"LINES", "COLUMNS", "NO_COLOR",
-	};
-	size_t n = 0, next = 0;
-	while (environ[n])
-		n++;
-	if (extra)
-		while (extra[next])
-			next++;
-	char **env = calloc(n + next + sizeof defaults / sizeof defaults[0] + 1, sizeof *env);
-	if (!env)
-		return NULL;
-	memcpy(env, environ, n * sizeof *env);
-	for (size_t i = 0; i < sizeof defaults / sizeof defaults[0]; i++)
-		env_apply(&env, &n, defaults[i]);
-	for (size_t i = 0; i < next; i++)
-		env_apply(&env, &n, extra[i]);
-	return env;
-}
+/* What vt.h promises the child: a known terminal and locale. */
+static const char *const env_defaults[] = {
+	"TERM=xterm-256color", "LANG=C.UTF-8", "LC_ALL", "LC_CTYPE",
+	"LINES", "COLUMNS", "NO_COLOR",
+};
 
 static void child(int slave, char *const argv[], char **env)
 {
@@ -132,7 +98,8 @@ struct vt *vt_start(char *const argv[], int rows, int cols,
                     const char *const env[])
 {
 	struct vt *vt = calloc(1, sizeof *vt);
-	char **cenv = env_build(env);
+	char **cenv = testenv_build(env_defaults,
+	                             sizeof env_defaults / sizeof *env_defaults, env);
 	if (!vt || !cenv)
 		goto fail;
 	vt->master = posix_openpt(O_RDWR | O_NOCTTY);
