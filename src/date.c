@@ -169,7 +169,6 @@ const char *date_display(struct arena *a, struct diag *d,
 	 * checks them too, and a typo should not hide. */
 	bool has_s = start && start->text && exact(d, start, false, &s);
 	bool has_e = end && end->text && exact(d, end, true, &e);
-	bool bad = (start && start->text && !has_s) || (end && end->text && !has_e);
 
 	if (date && date->text) {
 		switch (date_parse(date->text, &one)) {
@@ -178,27 +177,26 @@ const char *date_display(struct arena *a, struct diag *d,
 		case DATE_IMPOSSIBLE:
 			diag_add(d, DIAG_ERROR, date->pos, "impossible date `%s` in `%s`",
 			         date->text, date->key);
-			return NULL;
+			return date->text;      /* shown as written */
 		default:
 			return date->text;
 		}
 	}
-	if (bad)
-		return NULL;
-	if (has_s && has_e) {
-		if (date_cmp(&e, &s) < 0)
-			diag_add(d, DIAG_WARNING, end->pos, "`%s` (%s) is before `%s` (%s)",
-			         end->key, date_str(&e, b2), start->key, date_str(&s, b1));
-		date_str(&s, b1);
-		date_str(&e, b2);
+	if (has_s && has_e && date_cmp(&e, &s) < 0)
+		diag_add(d, DIAG_WARNING, end->pos, "`%s` (%s) is before `%s` (%s)",
+		         end->key, date_str(&e, b2), start->key, date_str(&s, b1));
+	/* A date that is not understood (reported above) is shown as written. */
+	const char *ds = has_s ? date_str(&s, b1) : start ? start->text : NULL;
+	const char *de = has_e ? date_str(&e, b2) : end ? end->text : NULL;
+	if (ds && de) {
 		/* 2016-08-24 to 2016-08-24 is one month on a résumé */
-		if (strcmp(b1, b2) == 0)
-			return arena_strdup(a, b1);
-		return join3(a, b1, EN_DASH, b2);
+		if (strcmp(ds, de) == 0)
+			return arena_strdup(a, ds);
+		return join3(a, ds, EN_DASH, de);
 	}
-	if (has_s)
-		return join3(a, date_str(&s, b1), EN_DASH, "Present");
-	if (has_e)
-		return arena_strdup(a, date_str(&e, b1));
+	if (ds)
+		return join3(a, ds, EN_DASH, "Present");
+	if (de)
+		return arena_strdup(a, de);
 	return NULL;
 }

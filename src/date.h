@@ -44,7 +44,7 @@ struct date_input {
  * date is given. A free-text date wins and is shown as written unless it
  * is an exact date, which is formatted. A start alone runs to Present; an
  * end alone is a single date. Bad or impossible dates are errors in d,
- * an end before its start a warning.
+ * and shown as written; an end before its start is a warning.
  */
 const char *date_display(struct arena *a, struct diag *d,
                          const struct date_input *date,

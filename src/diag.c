@@ -72,6 +72,11 @@ char *diag_file_name(const struct diag *d)
 	return clean_message(d->file ? d->file : "-");
 }
 
+const char *diag_level_name(const struct diag *d, const struct diag_msg *m)
+{
+	return m->level == DIAG_ERROR && !d->lenient ? "error" : "warning";
+}
+
 void diag_print(const struct diag *d, FILE *out)
 {
 	/* The name comes from the command line, but may still hold bytes
@@ -79,7 +84,7 @@ void diag_print(const struct diag *d, FILE *out)
 	char *file = diag_file_name(d);
 	for (size_t i = 0; i < d->n; i++) {
 		const struct diag_msg *m = &d->v[i];
-		const char *lvl = m->level == DIAG_ERROR ? "error" : "warning";
+		const char *lvl = diag_level_name(d, m);
 		if (m->pos.line)
 			fprintf(out, "%s:%u:%u: %s: %s\n", file, m->pos.line,
 			        m->pos.col, lvl, m->text);

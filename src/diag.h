@@ -8,6 +8,7 @@
  * The diag owns its messages; diag_free() releases them. file is borrowed
  * and must outlive the diag.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include "model.h"
 
@@ -28,6 +29,9 @@ struct diag {
 	size_t n, cap;
 	size_t nerrors, nwarnings;
 	size_t max;                 /* stop storing after this many (0 = 100) */
+	/* The file is shown despite its errors (load.h, lenient): they are
+	 * printed as warnings. Set by the loader, never by hand. */
+	bool lenient;
 };
 
 void diag_init(struct diag *d, const char *file);
@@ -36,6 +40,9 @@ void diag_add(struct diag *d, enum diag_level level, struct pos pos,
 /* The file name cleaned as messages are (a name given on the command
  * line may hold control bytes). Newly allocated: the caller frees it. */
 char *diag_file_name(const struct diag *d);
+/* "error" or "warning": the one place that decides how a message is
+ * shown (an error in a file that is shown anyway is a warning). */
+const char *diag_level_name(const struct diag *d, const struct diag_msg *m);
 /* Prints every message, one a line, in the order added. */
 void diag_print(const struct diag *d, FILE *out);
 void diag_free(struct diag *d);

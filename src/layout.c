@@ -183,8 +183,8 @@ static void block_entry(struct lctx *c, const struct section *s, size_t i)
 	para_clear(right);
 	if (has(e->title))
 		para_text(&c->w, left, e->title, ST_TITLE);
-	if (has(e->dates))
-		para_str(&c->w, right, e->dates, ST_DATE, 0);
+	if (has(e->dates))      /* RenderCV puts links in dates too */
+		para_text(&c->w, right, e->dates, ST_DATE);
 	if (left->len || right->len)
 		wrap_pair(&c->w, left, right);
 
@@ -318,12 +318,13 @@ static void contact_flush(struct lctx *c, struct para *line, size_t *lw)
 }
 
 /*
- * Adds "label: text" (an address without its scheme when url is set) to
+ * Adds "label: text" (an address without its scheme when url is set, its
+ * inline markup styled when markup is) to
  * the contact line, starting a new line when it would not fit: an item is
  * only split when it alone is wider than the screen.
  */
 static void contact(struct lctx *c, struct para *line, size_t *lw, const char *label,
-                    const char *text, bool url, unsigned flags)
+                    const char *text, bool url, bool markup, unsigned flags)
 {
 	size_t n, iw, sepw = str_width(c->g->sep, strlen(c->g->sep));
 
@@ -337,7 +338,10 @@ static void contact(struct lctx *c, struct para *line, size_t *lw, const char *l
 	n = strlen(text);
 	if (url)
 		text = url_display(text, &n);
-	para_add(&c->w, &c->tmp, text, n, ST_CONTACT, flags);
+	if (markup)
+		para_markup(&c->w, &c->tmp, text, n, ST_CONTACT, flags);
+	else
+		para_add(&c->w, &c->tmp, text, n, ST_CONTACT, flags);
 	iw = para_width(&c->tmp);
 	if (*lw && *lw + sepw + iw > (size_t)c->w.cw)
 		contact_flush(c, line, lw);
@@ -368,22 +372,23 @@ static void header(struct lctx *c)
 		wrap_plain(&c->w, &c->p, 0, 0, LINE_HEADER);
 	}
 	para_clear(line);
-	contact(c, line, &lw, NULL, h->location, false, 0);
+	contact(c, line, &lw, NULL, h->location, false, true, 0);
 	for (size_t i = 0; i < h->emails.n; i++)
-		contact(c, line, &lw, NULL, h->emails.v[i], false, SPAN_LINK);
-	contact(c, line, &lw, NULL, h->phone, false, 0);
+		contact(c, line, &lw, NULL, h->emails.v[i], false, false, SPAN_LINK);
+	contact(c, line, &lw, NULL, h->phone, false, false, 0);
 	for (size_t i = 0; i < h->websites.n; i++)
-		contact(c, line, &lw, NULL, h->websites.v[i], true, SPAN_LINK);
+		contact(c, line, &lw, NULL, h->websites.v[i], true, false, SPAN_LINK);
 	for (size_t i = 0; i < h->nprofiles; i++) {
 		const struct profile *pr = &h->profiles[i];
 		unsigned flags = has(pr->url) ? SPAN_LINK : 0;
 
+		/* "LinkedIn: linkedin.com/in/jane" when there is no username */
 		if (has(pr->username))
-			contact(c, line, &lw, pr->network, pr->username, false, flags);
+			contact(c, line, &lw, pr->network, pr->username, false, false, flags);
 		else if (has(pr->url))
-			contact(c, line, &lw, NULL, pr->url, true, flags);
+			contact(c, line, &lw, pr->network, pr->url, true, false, flags);
 		else
-			contact(c, line, &lw, NULL, pr->network, false, 0);
+			contact(c, line, &lw, NULL, pr->network, false, false, 0);
 	}
 	contact_flush(c, line, &lw);
 }

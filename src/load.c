@@ -72,7 +72,7 @@ const char *conv_str(struct conv *c, struct node *v, const char *field)
 	if (v->type != NODE_SCALAR) {
 		diag_add(c->d, DIAG_ERROR, v->pos, "`%s` must be a string, not %s",
 		         field, node_type_name(v));
-		return NULL;
+		return conv_flatten_visited(c, v);
 	}
 	return scalar_text(c, v);
 }
@@ -83,31 +83,35 @@ void conv_strlist(struct conv *c, struct node *v, const char *field,
 	*out = (struct strlist){ 0 };
 	if (!v || node_is_null(v) || !conv_visit(c, v))
 		return;
-	if (v->type == NODE_SCALAR && one_ok) {
+	struct arena *a = &c->r->arena;
+	if (v->type == NODE_SCALAR) {
+		if (!one_ok)
+			diag_add(c->d, DIAG_ERROR, v->pos, "`%s` must be a list of strings, not %s",
+			         field, node_type_name(v));
 		const char *s = scalar_text(c, v);
 		if (s) {
-			out->v = arena_alloc(&c->r->arena, sizeof *out->v);
+			out->v = arena_alloc(a, sizeof *out->v);
 			out->v[out->n++] = s;
 		}
 		return;
 	}
-	if (v->type != NODE_SEQUENCE) {
+	bool map = v->type == NODE_MAPPING;
+	if (map)
 		diag_add(c->d, DIAG_ERROR, v->pos, "`%s` must be a list of strings, not %s",
 		         field, node_type_name(v));
-		return;
-	}
-	out->v = arena_alloc(&c->r->arena, v->n * sizeof *out->v);
-	for (size_t i = 0; i < v->n; i++) {
-		struct node *item = &v->u.items[i];
+	out->v = arena_alloc(a, v->n * sizeof *out->v);
+	for (size_t i = 0; i < v->n && !c->over; i++) {
+		struct node *item = map ? &v->u.pairs[i].value : &v->u.items[i];
 		if (!conv_visit(c, item))
 			return;
-		if (item->type != NODE_SCALAR) {
+		if (!map && item->type != NODE_SCALAR)
 			diag_add(c->d, DIAG_ERROR, item->pos,
 			         "each item of `%s` must be a string, not %s",
 			         field, node_type_name(item));
-			continue;
-		}
-		const char *s = scalar_text(c, item);
+		const char *s = conv_flatten_visited(c, item);
+		if (s && map)
+			s = arena_printf(a, "%s: %s",
+			                 key_label(a, node_text(a, &v->u.pairs[i].key)), s);
 		if (s)
 			out->v[out->n++] = s;
 	}
@@ -134,6 +138,27 @@ const char *conv_join(struct conv *c, struct node *v, const char *field,
 		p += n;
 	}
 	*p = '\0';
+	return out;
+}
+
+/* "tel:+90-541-999-99-99" (RenderCV's documented form) is the number. */
+static const char *strip_tel(const char *s)
+{
+	if (s && strncmp(s, "tel:", 4) == 0 && s[4])
+		return s + 4;
+	return s;
+}
+
+const char *conv_phone(struct conv *c, struct node *v, const char *field)
+{
+	if (!v || v->type != NODE_SEQUENCE)
+		return strip_tel(conv_str(c, v, field));
+	struct strlist l;
+	conv_strlist(c, v, field, false, &l);
+	const char *out = NULL;
+	for (size_t i = 0; i < l.n; i++)
+		out = out ? arena_printf(&c->r->arena, "%s, %s", out, strip_tel(l.v[i]))
+		          : strip_tel(l.v[i]);
 	return out;
 }
 
@@ -165,13 +190,38 @@ void conv_unknown(struct conv *c, const struct node *key, const char *where)
 	         key->u.s, where);
 }
 
+struct node *conv_items(struct conv *c, struct node *v, const char *field, size_t *n)
+{
+	*n = 0;
+	if (!v || node_is_null(v) || !conv_visit(c, v))
+		return NULL;
+	if (v->type == NODE_SEQUENCE) {
+		*n = v->n;
+		return v->u.items;
+	}
+	diag_add(c->d, DIAG_ERROR, v->pos, "`%s` must be a list, not %s",
+	         field, node_type_name(v));
+	*n = 1;
+	return v;
+}
+
 #define MAX_SLOTS 32
+
+static const struct slot *find_slot(const struct entry_spec *spec, const struct node *k)
+{
+	for (size_t j = 0; j < spec->nslots && j < MAX_SLOTS; j++)
+		if (node_is(k, spec->slots[j].key))
+			return &spec->slots[j];
+	return NULL;
+}
 
 void conv_entry(struct conv *c, struct node *m, const struct entry_spec *spec,
                 struct entry *e)
 {
 	bool seen[MAX_SLOTS] = { 0 };
-	struct field fields[MAX_SLOTS];
+	struct arena *a = &c->r->arena;
+	/* at most one field a key */
+	struct field *fields = m->n ? arena_alloc(a, m->n * sizeof *fields) : NULL;
 	size_t nfields = 0;
 	struct date_input date = { .key = spec->date_key },
 	                  start = { .key = spec->start_key },
@@ -179,20 +229,31 @@ void conv_entry(struct conv *c, struct node *m, const struct entry_spec *spec,
 
 	for (size_t i = 0; i < m->n && !c->over; i++) {
 		struct node *k = &m->u.pairs[i].key, *v = &m->u.pairs[i].value;
-		const struct slot *s = NULL;
-		for (size_t j = 0; j < spec->nslots && j < MAX_SLOTS; j++)
-			if (node_is(k, spec->slots[j].key)) {
-				s = &spec->slots[j];
-				break;
+		const struct slot *s = find_slot(spec, k);
+		const char *alias = s ? NULL : conv_alias(spec->what, k);
+		if (alias) {
+			const struct slot *target = NULL;
+			for (size_t j = 0; j < spec->nslots && j < MAX_SLOTS; j++)
+				if (strcmp(spec->slots[j].key, alias) == 0)
+					target = &spec->slots[j];
+			/* The real key wins when both are there. */
+			if (target && !node_get(m, alias)) {
+				diag_add(c->d, DIAG_WARNING, k->pos,
+				         "unknown key `%s` in %s: read as `%s`", k->u.s,
+				         spec->what, alias);
+				s = target;
 			}
+		}
 		if (!s) {
-			conv_unknown(c, k, spec->what);
+			if (!spec->quiet)
+				conv_unknown(c, k, spec->what);
+			const char *text = conv_flatten(c, v);
+			if (text)
+				fields[nfields++] = (struct field){
+					key_label(a, node_text(a, k)), text };
 			continue;
 		}
-		/* "" is as missing as ~ where a string is required. */
-		seen[s - spec->slots] = !node_is_null(v) &&
-			!(s->kind == SLOT_STR && v->type == NODE_SCALAR &&
-			  !node_text(&c->r->arena, v));
+		seen[s - spec->slots] = !node_is_null(v);
 		void *at = (char *)e + s->off;
 		const char *str;
 		switch (s->kind) {
@@ -232,10 +293,9 @@ void conv_entry(struct conv *c, struct node *m, const struct entry_spec *spec,
 		if (spec->slots[j].required && !seen[j])
 			diag_add(c->d, DIAG_ERROR, e->pos, "%s needs `%s`",
 			         spec->what, spec->slots[j].key);
-	e->dates = date_display(&c->r->arena, c->d, &date, &start, &end);
+	e->dates = date_display(a, c->d, &date, &start, &end);
 	if (nfields) {
-		e->fields = arena_alloc(&c->r->arena, nfields * sizeof *fields);
-		memcpy(e->fields, fields, nfields * sizeof *fields);
+		e->fields = fields;
 		e->nfields = nfields;
 	}
 }
@@ -266,6 +326,7 @@ static struct resume *load(const char *buf, size_t len, char *owned,
 	}
 	struct node_tree t;
 	struct resume *r = resume_new();
+	bool fatal = true;
 	bool parsed = node_parse(buf, len, lim, d, &r->arena, &t);
 	free(owned);            /* nothing below reads buf */
 	if (!parsed)
@@ -306,12 +367,16 @@ static struct resume *load(const char *buf, size_t len, char *owned,
 		load_rendercv(&c, root);
 	else
 		load_jsonresume(&c, root);
+	/* Past the checks that make a file unreadable, only a limit is fatal
+	 * when forgiving. */
+	fatal = c.over || c.unreadable || !lim->lenient;
 out:
 	node_tree_free(&t);
-	if (d->nerrors > errors) {
+	if (d->nerrors > errors && fatal) {
 		resume_free(r);
 		r = NULL;
 	}
+	d->lenient = r && lim->lenient;
 	return r;
 }
 

@@ -17,6 +17,13 @@ struct load_limits {
 	unsigned max_depth;     /* default 64 nested collections (--max-depth) */
 	size_t max_nodes;       /* default 4,000,000 nodes, aliases counted
 	                           each time they are used */
+	/* Forgiving (viewing and printing): a file that parses as YAML or
+	 * JSON, looks like a résumé and stays within the limits above is
+	 * returned whatever else is wrong in it, and its errors become
+	 * warnings (diag.lenient). Strict (the default, --check): any error
+	 * returns NULL. The model is built the same way in both: a value
+	 * that cannot be understood is kept as written. */
+	bool lenient;
 };
 
 void load_limits_default(struct load_limits *l);
@@ -24,7 +31,8 @@ void load_limits_default(struct load_limits *l);
 /*
  * Parses buf[0..len) (need not be NUL-terminated). On success returns a
  * résumé the caller frees with resume_free(); unknown keys are reported
- * as warnings in d. On failure returns NULL with at least one error in d.
+ * as warnings in d. On failure (any error, or with lim->lenient only a
+ * fatal one) returns NULL with at least one error in d.
  * buf stays the caller's: it is only read during the call, and the résumé
  * keeps no pointer into it.
  */

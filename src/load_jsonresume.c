@@ -111,7 +111,23 @@ static const struct jr_section {
 	SECTION("interests", "Interests", "interest", ENTRY_ONELINE, interests, "date"),
 	SECTION("references", "References", "reference", ENTRY_NORMAL, references, "date"),
 	SECTION("projects", "Projects", "project", ENTRY_NORMAL, projects, "date"),
+	/* not the schema's, but common: a section of its own, read as projects */
+	SECTION("sideProjects", "Side Projects", "project", ENTRY_NORMAL, projects, "date"),
 #undef SECTION
+};
+
+/* The section an unknown top-level key becomes: what looks like an entry
+ * is read as one, every other key shown as a field. */
+static const struct slot generic[] = {
+	STR("name", title), STR("position", subtitle), STR("location", location),
+	STR("summary", summary), LIST("highlights", highlights),
+	LIST("keywords", technologies), TECH, STR("url", url), DATES,
+	{ .key = "date", .kind = SLOT_DATE },
+};
+static const struct entry_spec generic_spec = {
+	.what = "entry", .kind = ENTRY_NORMAL, .slots = generic,
+	.nslots = sizeof generic / sizeof generic[0], .date_key = "date",
+	.start_key = "startDate", .end_key = "endDate", .quiet = true,
 };
 
 #define NSECTIONS (sizeof sections / sizeof sections[0])
@@ -125,18 +141,23 @@ static const char *read_location(struct conv *c, struct node *v)
 		return conv_str(c, v, "location");
 	if (!conv_is_map(c, v, "location"))
 		return NULL;
-	const char *got[5] = { 0 };
+	const char *got[5] = { 0 }, *out = NULL;
 	for (size_t i = 0; i < v->n; i++) {
 		struct node *k = &v->u.pairs[i].key;
 		size_t j = 0;
 		while (j < 5 && !node_is(k, parts[j]))
 			j++;
-		if (j == 5)
-			conv_unknown(c, k, "`location`");
-		else
+		if (j < 5) {
 			got[j] = conv_str(c, &v->u.pairs[i].value, parts[j]);
+			continue;
+		}
+		conv_unknown(c, k, "`location`");
+		/* "country": "Norway" is still where the author lives: after
+		 * the known parts */
+		const char *t = conv_flatten(c, &v->u.pairs[i].value);
+		if (t)
+			got[4] = got[4] ? arena_printf(&c->r->arena, "%s, %s", got[4], t) : t;
 	}
-	const char *out = NULL;
 	for (size_t j = 0; j < 5; j++)
 		if (got[j])
 			out = out ? arena_printf(&c->r->arena, "%s, %s", out, got[j]) : got[j];
@@ -145,21 +166,23 @@ static const char *read_location(struct conv *c, struct node *v)
 
 static void read_profiles(struct conv *c, struct node *v)
 {
-	if (!conv_is_seq(c, v, "profiles"))
-		return;
+	size_t n;
+	struct node *items = conv_items(c, v, "profiles", &n);
 	struct header *h = &c->r->header;
-	h->profiles = arena_calloc(&c->r->arena, v->n, sizeof *h->profiles);
-	for (size_t i = 0; i < v->n && !c->over; i++) {
-		struct node *m = &v->u.items[i];
+	h->profiles = arena_calloc(&c->r->arena, n, sizeof *h->profiles);
+	for (size_t i = 0; i < n && !c->over; i++) {
+		struct node *m = &items[i];
 		if (!conv_visit(c, m))
 			return;
+		struct profile p = { 0 };
 		if (m->type != NODE_MAPPING) {
 			diag_add(c->d, DIAG_ERROR, m->pos,
 			         "each item of `profiles` must be a mapping, not %s",
 			         node_type_name(m));
+			if ((p.username = conv_flatten_visited(c, m)))
+				h->profiles[h->nprofiles++] = p;
 			continue;
 		}
-		struct profile p = { 0 };
 		for (size_t j = 0; j < m->n; j++) {
 			struct node *k = &m->u.pairs[j].key, *val = &m->u.pairs[j].value;
 			if (node_is(k, "network"))
@@ -168,6 +191,9 @@ static void read_profiles(struct conv *c, struct node *v)
 				p.username = conv_str(c, val, "username");
 			else if (node_is(k, "url"))
 				p.url = conv_str(c, val, "url");
+			else if (!p.username)
+				/* shown where the username would be */
+				conv_unknown(c, k, "a profile"), p.username = conv_flatten(c, val);
 			else
 				conv_unknown(c, k, "a profile");
 		}
@@ -176,8 +202,19 @@ static void read_profiles(struct conv *c, struct node *v)
 	}
 }
 
+/* Keys whose value becomes a section of its own once the known ones are
+ * read, in the order they were found. */
+struct extras {
+	struct extra {
+		struct node_pair *pair;
+		bool top;       /* at the top level, not in `basics` */
+		const struct jr_section *as;    /* a variant of its key: read so */
+	} *v;
+	size_t n;
+};
+
 /* Returns the summary's key, which becomes a section of its own. */
-static struct node *read_basics(struct conv *c, struct node *b)
+static struct node *read_basics(struct conv *c, struct node *b, struct extras *x)
 {
 	struct header *h = &c->r->header;
 	struct node *summary = NULL;
@@ -196,7 +233,7 @@ static struct node *read_basics(struct conv *c, struct node *b)
 		else if (node_is(k, "email"))
 			conv_strlist(c, v, "email", true, &h->emails);
 		else if (node_is(k, "phone"))
-			h->phone = conv_str(c, v, "phone");
+			h->phone = conv_phone(c, v, "phone");
 		else if (node_is(k, "url") || node_is(k, "website"))
 			conv_strlist(c, v, "url", true, &h->websites);
 		else if (node_is(k, "summary"))
@@ -206,7 +243,8 @@ static struct node *read_basics(struct conv *c, struct node *b)
 		else if (node_is(k, "profiles"))
 			read_profiles(c, v);
 		else
-			conv_unknown(c, k, "`basics`");
+			conv_unknown(c, k, "`basics`"),
+			x->v[x->n++] = (struct extra){ .pair = &b->u.pairs[i] };
 	}
 	return summary;
 }
@@ -218,25 +256,27 @@ static void read_summary(struct conv *c, struct node *basics, struct node *key)
 	if (!text)
 		return;
 	struct resume *r = c->r;
-	struct section *s = &r->sections[r->nsections++];
+	struct section *s = conv_new_section(c);
 	*s = (struct section){ .title = "Summary", .key = "summary", .kind = ENTRY_TEXT,
 	                       .pos = key->pos, .nentries = 1 };
 	s->entries = arena_calloc(&r->arena, 1, sizeof *s->entries);
 	s->entries[0] = (struct entry){ .kind = ENTRY_TEXT, .pos = v->pos, .title = text };
 }
 
+/* A section of js's type under key; title NULL is js's own. */
 static void read_section(struct conv *c, const struct jr_section *js,
-                         struct node *key, struct node *list)
+                         struct node *key, struct node *list, const char *title)
 {
-	if (!conv_is_seq(c, list, js->key))
-		return;
+	size_t n;
+	struct node *items = conv_items(c, list, js->key, &n);
 	struct resume *r = c->r;
 	struct section s = {
-		.title = js->title, .key = js->key, .kind = js->spec.kind, .pos = key->pos,
-		.entries = arena_calloc(&r->arena, list->n, sizeof(struct entry)),
+		.title = title ? title : js->title, .key = js->key, .kind = js->spec.kind,
+		.pos = key->pos,
+		.entries = arena_calloc(&r->arena, n, sizeof(struct entry)),
 	};
-	for (size_t i = 0; i < list->n && !c->over; i++) {
-		struct node *m = &list->u.items[i];
+	for (size_t i = 0; i < n && !c->over; i++) {
+		struct node *m = &items[i];
 		if (node_is_null(m)) {
 			diag_add(c->d, DIAG_WARNING, m->pos, "empty entry left out");
 			continue;
@@ -244,28 +284,39 @@ static void read_section(struct conv *c, const struct jr_section *js,
 		if (!conv_visit(c, m))
 			return;
 		if (m->type != NODE_MAPPING) {
-			diag_add(c->d, DIAG_ERROR, m->pos, "each item of `%s` must be a mapping, not %s",
-			         js->key, node_type_name(m));
+			if (items != list)      /* else told already: not a list */
+				diag_add(c->d, DIAG_ERROR, m->pos,
+				         "each item of `%s` must be a mapping, not %s",
+				         js->key, node_type_name(m));
+			/* shown as its text */
+			const char *text = conv_flatten_visited(c, m);
+			if (text)
+				s.entries[s.nentries++] = (struct entry){
+					.kind = ENTRY_TEXT, .pos = m->pos, .title = text };
 			continue;
 		}
 		struct entry *e = &s.entries[s.nentries++];
 		*e = (struct entry){ .kind = js->spec.kind, .pos = m->pos };
 		conv_entry(c, m, &js->spec, e);
 		/* A skill with a level but no keywords: the level is the detail. */
-		if (js->spec.slots == skills && !e->subtitle && e->nfields == 1) {
+		if (js->spec.slots == skills && !e->subtitle && e->nfields == 1 &&
+		    strcmp(e->fields[0].label, "Level") == 0) {
 			e->subtitle = e->fields[0].value;
 			e->fields = NULL;
 			e->nfields = 0;
 		}
 	}
 	if (s.nentries)
-		r->sections[r->nsections++] = s;
+		*conv_new_section(c) = s;
 }
 
 void load_jsonresume(struct conv *c, struct node *root)
 {
 	struct node_pair *found[NSECTIONS] = { 0 };
 	struct node *basics = NULL, *summary = NULL;
+	struct node *b = node_get(root, "basics");
+	size_t most = root->n + (b && b->type == NODE_MAPPING ? b->n : 0);
+	struct extras x = { .v = arena_alloc(&c->r->arena, most * sizeof *x.v) };
 	for (size_t i = 0; i < root->n && !c->over; i++) {
 		struct node *k = &root->u.pairs[i].key, *v = &root->u.pairs[i].value;
 		size_t j = 0;
@@ -274,15 +325,42 @@ void load_jsonresume(struct conv *c, struct node *root)
 		if (j < NSECTIONS)
 			found[j] = &root->u.pairs[i];
 		else if (node_is(k, "basics"))
-			summary = read_basics(c, basics = v);
+			summary = read_basics(c, basics = v, &x);
 		else if (!node_is(k, "meta") && !node_is(k, "$schema"))
-			conv_unknown(c, k, "the top level");
+			x.v[x.n++] = (struct extra){ .pair = &root->u.pairs[i], .top = true };
 	}
-	struct resume *r = c->r;
-	r->sections = arena_calloc(&r->arena, NSECTIONS + 1, sizeof *r->sections);
+	/* A variant of a section's key stands for it when the real key is
+	 * absent; otherwise it is read the same way, as a section of its own
+	 * after the known ones. */
+	size_t left = 0;
+	for (size_t i = 0; i < x.n; i++) {
+		struct node *k = &x.v[i].pair->key;
+		const char *alias = x.v[i].top ? conv_alias("JSON Resume", k) : NULL;
+		size_t j = 0;
+		while (alias && j < NSECTIONS && strcmp(sections[j].key, alias) != 0)
+			j++;
+		if (alias && j < NSECTIONS && !found[j]) {
+			diag_add(c->d, DIAG_WARNING, k->pos,
+			         "unknown key `%s` in the top level: read as `%s`", k->u.s, alias);
+			found[j] = x.v[i].pair;
+			continue;
+		}
+		if (x.v[i].top)
+			conv_unknown(c, k, "the top level");
+		x.v[left] = x.v[i];
+		x.v[left++].as = alias && j < NSECTIONS ? &sections[j] : NULL;
+	}
+	x.n = left;
 	if (summary && !c->over)
 		read_summary(c, basics, summary);
 	for (size_t j = 0; j < NSECTIONS && !c->over; j++)
 		if (found[j])
-			read_section(c, &sections[j], &found[j]->key, &found[j]->value);
+			read_section(c, &sections[j], &found[j]->key, &found[j]->value, NULL);
+	for (size_t i = 0; i < x.n && !c->over; i++) {
+		struct node *k = &x.v[i].pair->key, *v = &x.v[i].pair->value;
+		if (x.v[i].as)
+			read_section(c, x.v[i].as, k, v, key_label(&c->r->arena, node_text(&c->r->arena, k)));
+		else
+			conv_extra_section(c, k, v, NULL, &generic_spec);
+	}
 }

@@ -75,6 +75,16 @@ static const struct slot bullet[] = { REQ("bullet", title), TECH_SLOT };
 static const struct slot numbered[] = { REQ("number", title), TECH_SLOT };
 static const struct slot reversed[] = { REQ("reversed_number", title), TECH_SLOT };
 
+/* An entry that matches no type, or a section under an unknown key:
+ * what every type has, and every other key shown as a field. */
+static const struct slot generic[] = { COMMON_SLOTS,
+	{ .key = "url", .kind = SLOT_STR, .off = E(url) } };
+static const struct entry_spec generic_spec = {
+	.what = "entry", .kind = ENTRY_NORMAL, .slots = generic,
+	.nslots = sizeof generic / sizeof generic[0], .date_key = "date",
+	.start_key = "start_date", .end_key = "end_date", .quiet = true,
+};
+
 #define SPEC(k, name, s) [k] = { .what = name " entry", .kind = k, .slots = s, \
 	.nslots = sizeof s / sizeof s[0], .date_key = "date", \
 	.start_key = "start_date", .end_key = "end_date" }
@@ -288,53 +298,54 @@ static void read_section(struct conv *c, struct node *key, struct node *list,
 	s->kind = ENTRY_TEXT;
 	if (!s->key)
 		diag_add(c->d, DIAG_ERROR, key->pos, "a section needs a title");
-	if (!conv_is_seq(c, list, s->key ? s->key : "sections"))
-		return;
-	s->entries = arena_calloc(&c->r->arena, list->n, sizeof *s->entries);
+	size_t n;
+	struct node *items = conv_items(c, list, s->key ? s->key : "sections", &n);
+	s->entries = arena_calloc(&c->r->arena, n, sizeof *s->entries);
 	struct pos decided = { 0, 0 };
-	for (size_t i = 0; i < list->n && !c->over; i++) {
-		struct node *item = &list->u.items[i];
+	for (size_t i = 0; i < n && !c->over; i++) {
+		struct node *item = &items[i];
 		if (!conv_visit(c, item))
 			return;
 		int kind;
 		const char *text = NULL;
-		if (item->type == NODE_SCALAR) {
+		if (item->type == NODE_MAPPING) {
+			kind = entry_type(item);
+			if (kind < 0)
+				diag_add(c->d, DIAG_ERROR, item->pos, "entry matches no entry type "
+				         "(company, institution, name, title, label, bullet, number "
+				         "or reversed_number)");
+		} else {
+			if (item->type != NODE_SCALAR)
+				diag_add(c->d, DIAG_ERROR, item->pos,
+				         "an entry must be a string or a mapping, not a list");
 			/* An empty entry has no type: it cannot decide the section's. */
-			if (!(text = conv_str(c, item, "entry"))) {
+			if (!(text = conv_flatten_visited(c, item))) {
 				diag_add(c->d, DIAG_WARNING, item->pos, "empty entry left out");
 				continue;
 			}
 			kind = ENTRY_TEXT;
-		} else if (item->type == NODE_MAPPING) {
-			kind = entry_type(item);
-			if (kind < 0) {
-				diag_add(c->d, DIAG_ERROR, item->pos, "entry matches no entry type "
-				         "(company, institution, name, title, label, bullet, number "
-				         "or reversed_number)");
-				continue;
-			}
-		} else {
-			diag_add(c->d, DIAG_ERROR, item->pos,
-			         "an entry must be a string or a mapping, not a list");
-			continue;
 		}
-		/* The first entry whose type is known decides the section's. */
-		if (!decided.line) {
+		/* The first entry whose type is known decides the section's; an
+		 * entry of another type is still shown as its own type (a list
+		 * has had its message). */
+		if (kind < 0) {
+			/* shown with the fields it has */
+		} else if (!decided.line) {
 			decided = item->pos;
 			s->kind = (enum entry_kind)kind;
-		} else if (kind != (int)s->kind) {
+		} else if (kind != (int)s->kind && item->type != NODE_SEQUENCE) {
 			diag_add(c->d, DIAG_ERROR, item->pos, "%s entry in a section of %s "
 			         "entries (the type was set by the entry at %u:%u)",
 			         entry_kind_name((enum entry_kind)kind), entry_kind_name(s->kind),
 			         decided.line, decided.col);
-			continue;
 		}
 		struct entry *e = &s->entries[s->nentries];
-		*e = (struct entry){ .kind = s->kind, .pos = item->pos };
+		*e = (struct entry){ .kind = kind < 0 ? ENTRY_NORMAL : (enum entry_kind)kind,
+		                     .pos = item->pos };
 		if (kind == ENTRY_TEXT) {
 			e->title = text;
 		} else {
-			conv_entry(c, item, &specs[kind], e);
+			conv_entry(c, item, kind < 0 ? &generic_spec : &specs[kind], e);
 			if (kind == ENTRY_PUBLICATION && e->doi)
 				e->url = concat(&c->r->arena, "https://doi.org/", e->doi);
 		}
@@ -342,19 +353,22 @@ static void read_section(struct conv *c, struct node *key, struct node *list,
 	}
 }
 
-static void read_sections(struct conv *c, struct node *v)
+static void read_sections(struct conv *c, struct node *k, struct node *v)
 {
-	if (!conv_is_map(c, v, "sections"))
+	if (!conv_is_map(c, v, "sections")) {
+		/* a list of entries: shown as one section */
+		if (v->type == NODE_SEQUENCE)
+			conv_extra_section(c, k, v, NULL, &generic_spec);
 		return;
+	}
 	struct resume *r = c->r;
-	r->sections = arena_calloc(&r->arena, v->n, sizeof *r->sections);
 	for (size_t i = 0; i < v->n && !c->over; i++) {
 		struct node *key = &v->u.pairs[i].key, *list = &v->u.pairs[i].value;
 		if (!conv_visit(c, key))
 			return;
 		if (node_is_null(list))
 			continue;       /* `awards:` with nothing yet: no section */
-		struct section *s = &r->sections[r->nsections++];
+		struct section *s = conv_new_section(c);
 		read_section(c, key, list, s);
 		if (!s->nentries)
 			r->nsections--;         /* nothing to show */
@@ -364,6 +378,9 @@ static void read_sections(struct conv *c, struct node *v)
 static void read_cv(struct conv *c, struct node *cv)
 {
 	struct header *h = &c->r->header;
+	/* unknown keys: sections of their own, after `sections` */
+	struct node_pair **extra = arena_alloc(&c->r->arena, cv->n * sizeof *extra);
+	size_t nextra = 0;
 	for (size_t i = 0; i < cv->n && !c->over; i++) {
 		struct node *k = &cv->u.pairs[i].key, *v = &cv->u.pairs[i].value;
 		if (!conv_visit(c, k))
@@ -377,8 +394,7 @@ static void read_cv(struct conv *c, struct node *cv)
 		else if (node_is(k, "photo"))
 			h->photo = conv_str(c, v, "photo");
 		else if (node_is(k, "phone"))   /* RenderCV takes a list too */
-			h->phone = v->type == NODE_SEQUENCE ? conv_join(c, v, "phone", ", ")
-			                                    : conv_str(c, v, "phone");
+			h->phone = conv_phone(c, v, "phone");
 		else if (node_is(k, "email"))
 			conv_strlist(c, v, "email", true, &h->emails);
 		else if (node_is(k, "website"))
@@ -388,24 +404,41 @@ static void read_cv(struct conv *c, struct node *cv)
 		else if (node_is(k, "custom_connections"))
 			read_profiles(c, v, "custom_connections", true);
 		else if (node_is(k, "sections"))
-			read_sections(c, v);
+			read_sections(c, k, v);
 		else
-			conv_unknown(c, k, "`cv`");
+			conv_unknown(c, k, "`cv`"), extra[nextra++] = &cv->u.pairs[i];
 	}
+	for (size_t i = 0; i < nextra && !c->over; i++)
+		conv_extra_section(c, &extra[i]->key, &extra[i]->value, NULL, &generic_spec);
+}
+
+/* Top-level keys that style the PDF; rendercv_settings is RenderCV 1.x's
+ * name for settings. */
+static bool is_style_key(const struct node *k)
+{
+	return node_is(k, "design") || node_is(k, "locale") || node_is(k, "settings") ||
+	       node_is(k, "rendercv_settings");
 }
 
 void load_rendercv(struct conv *c, struct node *root)
 {
+	bool extra = false;
 	for (size_t i = 0; i < root->n && !c->over; i++) {
 		struct node *k = &root->u.pairs[i].key, *v = &root->u.pairs[i].value;
 		if (node_is(k, "cv")) {
 			if (conv_is_map(c, v, "cv"))
 				read_cv(c, v);
-		} else if (!node_is(k, "design") && !node_is(k, "locale") &&
-		           !node_is(k, "settings") && !node_is(k, "rendercv_settings")) {
-			/* The first three style the PDF; rendercv_settings is
-			 * RenderCV 1.x's name for settings. */
+			else
+				c->unreadable = true;   /* nothing that is a résumé */
+		} else if (!is_style_key(k)) {
 			conv_unknown(c, k, "the top level");
+			extra = true;
 		}
+	}
+	/* other keys, after the résumé: sections of their own */
+	for (size_t i = 0; extra && i < root->n && !c->over; i++) {
+		struct node *k = &root->u.pairs[i].key;
+		if (!node_is(k, "cv") && !is_style_key(k))
+			conv_extra_section(c, k, &root->u.pairs[i].value, NULL, &generic_spec);
 	}
 }

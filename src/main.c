@@ -100,7 +100,8 @@ static const char usage_text[] =
 	"  -h, --help            show this help and exit\n"
 	"  -V, --version         show the version and exit\n"
 	"\n"
-	"Exit status: 0 success, 1 invalid résumé, 2 usage or I/O error.\n"
+	"Exit status: 0 shown (problems are warnings on stderr), 1 not a résumé,\n"
+	"or --check found an error, 2 usage or I/O error.\n"
 	"See vitae(1) and vitae(5).\n";
 
 static _Noreturn void usage_error(const char *fmt, ...)
@@ -321,6 +322,8 @@ int main(int argc, char **argv)
 
 	struct diag d;
 	diag_init(&d, o.file ? o.file : "(bundled)");
+	/* Checking is strict; viewing and printing show what they can. */
+	o.limits.lenient = !o.check;
 	int io_error = 0;
 	struct resume *r = o.file
 		? load_file(o.file, &o.limits, &d, &io_error)
@@ -345,11 +348,19 @@ int main(int argc, char **argv)
 		goto out;
 	}
 
-	if (!o.dump && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
-		status = tui_run(r, &o.tui);
+	/* A file shown despite its problems says so: on stderr, and in the
+	 * viewer (`!`), which alone tells a terminal that is also stderr.
+	 * A kiosk's visitors are not the ones to fix the file. */
+	bool viewer = !o.dump && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+	if (!o.kiosk && (!viewer || !isatty(STDERR_FILENO)))
+		diag_print(&d, stderr);
+	if (viewer) {
+		status = tui_run(r, o.kiosk ? NULL : &d, &o.tui);
 		if (status >= 0)
 			goto out;
 		status = 0;     /* no usable terminal: print the text instead */
+		if (!o.kiosk && isatty(STDERR_FILENO))
+			diag_print(&d, stderr);
 	}
 	/* The viewer raises the sandbox itself once the terminal is set up;
 	 * for printing, nothing more needs opening from here. */

@@ -184,24 +184,43 @@ static bool same_key(const struct node *a, const struct node *b)
 	       memcmp(a->u.s, b->u.s, a->n) == 0;
 }
 
-static void report_dup(struct builder *b, const struct node *key, const struct node *first)
+/* A key written twice: reported (an error for --check), and the earlier
+ * pair marked to go, so the last value wins as in JSON parsers. */
+static void report_dup(struct builder *b, struct node_pair *v, size_t at, size_t earlier)
 {
+	const struct node *key = &v[at].key, *first = &v[earlier].key;
 	diag_add(b->d, DIAG_ERROR, key->pos, "duplicate key `%s` (first at %u:%u)",
 	         key->u.s, first->pos.line, first->pos.col);
-	b->errors = true;
+	v[earlier].key.flags |= NODE_DROPPED;
 }
 
-/* Linear in the number of keys: a hash table for all but tiny mappings. */
-static void check_dups(struct builder *b, const struct node_pair *v, size_t n)
+/* Removes the pairs report_dup() marked, keeping the order of the rest.
+ * Returns the new count. */
+static uint32_t drop_dups(struct node_pair *v, size_t n)
 {
+	size_t out = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!(v[i].key.flags & NODE_DROPPED))
+			v[out++] = v[i];
+	return (uint32_t)out;
+}
+
+/* Linear in the number of keys: a hash table for all but tiny mappings.
+ * Each key is compared with the latest earlier one still kept. Returns
+ * the number of pairs left. */
+static uint32_t check_dups(struct builder *b, struct node_pair *v, size_t n)
+{
+	bool any = false;
 	if (n <= 8) {
 		for (size_t i = 1; i < n; i++)
-			for (size_t j = 0; j < i; j++)
-				if (same_key(&v[i].key, &v[j].key)) {
-					report_dup(b, &v[i].key, &v[j].key);
+			for (size_t j = i; j-- > 0;)
+				if (!(v[j].key.flags & NODE_DROPPED) &&
+				    same_key(&v[i].key, &v[j].key)) {
+					report_dup(b, v, i, j);
+					any = true;
 					break;
 				}
-		return;
+		return any ? drop_dups(v, n) : (uint32_t)n;
 	}
 	size_t cap = 16;
 	while (cap < n * 2)
@@ -222,11 +241,14 @@ static void check_dups(struct builder *b, const struct node_pair *v, size_t n)
 				break;
 			}
 			if (same_key(k, &v[j - 1].key)) {
-				report_dup(b, k, &v[j - 1].key);
+				report_dup(b, v, i, j - 1);
+				b->dup[h] = (uint32_t)i + 1;
+				any = true;
 				break;
 			}
 		}
 	}
+	return any ? drop_dups(v, n) : (uint32_t)n;
 }
 
 static void start_collection(struct builder *b, enum node_type type, yaml_mark_t m,
@@ -270,8 +292,7 @@ static void end_collection(struct builder *b)
 		_Static_assert(sizeof(struct node_pair) == 2 * sizeof(struct node),
 		               "a pair is two nodes");
 		n->u.pairs = (struct node_pair *)(void *)v;
-		n->n = (uint32_t)(count / 2);
-		check_dups(b, n->u.pairs, n->n);
+		n->n = check_dups(b, n->u.pairs, count / 2);
 	}
 	b->nkids = f.first;
 	if (f.anchor)

@@ -51,6 +51,7 @@ enum {                      /* node flags */
 	NODE_NULL = 1,          /* a null scalar: ~, null, nothing, !!null */
 	NODE_RAW = 2,           /* u.s holds the raw bytes; text made on demand */
 	NODE_ALIAS = 4,         /* a use of an anchor: a copy of its node */
+	NODE_DROPPED = 8,       /* node.c only: a key written again later */
 };
 
 /* 24 bytes: a big résumé has millions of these. A scalar's text needs no
@@ -89,7 +90,9 @@ struct node_tree {
  * Parses buf[0..len) (one YAML or JSON document); the text of values goes
  * to text (the résumé's arena). Returns true and fills t on success; on failure reports an error with its position in d and
  * returns false (t holds nothing to use but must still be freed).
- * Duplicate keys, several documents, an empty stream, an undefined alias
+ * A duplicate key is an error that leaves the tree usable: the last
+ * value wins (the earlier pairs are gone), as in JSON parsers, and true
+ * is returned. Several documents, an empty stream, an undefined alias
  * or nesting deeper than lim->max_depth are errors. Tags other than the
  * core schema's (!!str, !!int, ...) draw a warning: the value is read as
  * text either way.
@@ -136,6 +139,8 @@ struct conv {
 	                           its size in every output and layout */
 	size_t input;           /* the input's size, for messages */
 	bool over;              /* a limit was hit and reported: stop */
+	bool unreadable;        /* no résumé to show (`cv` is not a mapping) */
+	size_t sections_cap;    /* room in r->sections (conv_new_section) */
 };
 
 /* Counts n as visited. False (after reporting once) when a limit is hit;
@@ -143,18 +148,28 @@ struct conv {
 bool conv_visit(struct conv *c, const struct node *n);
 
 /*
+ * Forgiving: every reader below reports what is wrong (an error, so
+ * --check fails) and still keeps what was written, so that a viewer
+ * shows it (load.h, lenient).
+ *
  * A string field: the sanitised text with surrounding white space
  * trimmed, or NULL when v is NULL, null or empty. Reports "`field` must
- * be a string, not a list" and returns NULL when v is not a scalar.
+ * be a string, not a list" when v is not a scalar, and returns it
+ * flattened (conv_flatten).
  */
 const char *conv_str(struct conv *c, struct node *v, const char *field);
 /* A list of strings into *out (NULL items skipped). With one_ok, a single
- * string is taken as a list of one (RenderCV's email, website). */
+ * string is taken as a list of one (RenderCV's email, website); without,
+ * it is too, after an error. A mapping gives one "Label: value" item a
+ * pair, an item that is not a string its flattened text. */
 void conv_strlist(struct conv *c, struct node *v, const char *field,
                   bool one_ok, struct strlist *out);
 /* The strings of a list joined with sep, or NULL when there are none. */
 const char *conv_join(struct conv *c, struct node *v, const char *field,
                       const char *sep);
+/* A phone number, or RenderCV's list of them joined with ", ", each
+ * without a "tel:" in front. */
+const char *conv_phone(struct conv *c, struct node *v, const char *field);
 /* True when v is a mapping; otherwise, unless v is null, reports that
  * `field` must be a mapping. */
 bool conv_is_map(struct conv *c, struct node *v, const char *field);
@@ -162,6 +177,35 @@ bool conv_is_map(struct conv *c, struct node *v, const char *field);
 bool conv_is_seq(struct conv *c, struct node *v, const char *field);
 /* Warns "unknown key `k` in WHERE" at the key. */
 void conv_unknown(struct conv *c, const struct node *key, const char *where);
+/* The items of a list of entries: a list's own, or (after an error saying
+ * `field` must be a list) v itself as the only item. NULL, 0 when v is
+ * null or absent. */
+struct node *conv_items(struct conv *c, struct node *v, const char *field, size_t *n);
+
+/* ---- what the loaders do not know (load_extra.c) ---------------------- */
+
+struct entry_spec;
+
+/* The known key that `key` is a common variant of where `in` says
+ * (an entry_spec's `what`, or "JSON Resume" for its top level), or NULL. */
+const char *conv_alias(const char *in, const struct node *key);
+/* A label from a key as written: "sideProjects" -> "Side Projects",
+ * "custom_stuff" -> "Custom Stuff"; a key with a space is kept. In a. */
+const char *key_label(struct arena *a, const char *key);
+/* Any value as one line of text: a scalar's text, a list's items joined
+ * with ", ", a mapping's pairs as "Label: value" joined with "; ".
+ * NULL when there is no text in it. Every node is visited (conv_visit). */
+const char *conv_flatten(struct conv *c, struct node *v);
+/* The same for a v already visited: only what is inside it is counted. */
+const char *conv_flatten_visited(struct conv *c, struct node *v);
+/* A new, zeroed section at the end of c->r->sections, which grows. */
+struct section *conv_new_section(struct conv *c);
+/* An unknown key's value as a section of its own, titled title or from
+ * the key: a list's mappings read with spec (unknown keys shown as
+ * fields, not warned about: the section was), other items as text; a
+ * mapping's pairs as "Label: value" lines; a scalar as one text. */
+void conv_extra_section(struct conv *c, struct node *key, struct node *v,
+                        const char *title, const struct entry_spec *spec);
 
 /*
  * Table-driven entries. Each loader describes an entry type as a list of
@@ -194,10 +238,15 @@ struct entry_spec {
 	size_t nslots;
 	/* names of the date keys, for messages */
 	const char *date_key, *start_key, *end_key;
+	bool quiet;             /* unknown keys are expected: no warning */
 };
 
 /* Fills e (zeroed by the caller, pos and kind set) from the mapping m.
- * Unknown keys are warnings; wrong types and bad dates are errors. */
+ * A key that is a variant of a known one (conv_alias) is read as that one.
+ * Other unknown keys are warnings and shown as fields labelled from the
+ * key; wrong types and bad dates are errors, the value kept as written.
+ * A required key must be there and not null ('' is fine, as RenderCV has
+ * it). */
 void conv_entry(struct conv *c, struct node *m, const struct entry_spec *spec,
                 struct entry *e);
 

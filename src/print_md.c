@@ -381,7 +381,7 @@ static void header(struct md *m)
 	block(m);
 	if (has(h->location)) {
 		sep(m, &first);
-		esc_str(m, h->location);
+		marked_str(m, h->location);
 	}
 	for (size_t i = 0; i < h->emails.n; i++) {
 		if (!has(h->emails.v[i]))
@@ -419,7 +419,7 @@ static void header(struct md *m)
 			puts_(m, "[");
 			m->at_start = false;
 		}
-		if (has(p->network) && has(p->username)) {
+		if (has(p->network) && text != p->network) {
 			esc_str(m, p->network);
 			puts_(m, ": ");
 		}
@@ -666,7 +666,7 @@ static void heading_entry(struct md *m, const struct entry *e)
 		}
 		meta_part(m, &first, e->venue, true, true);
 		meta_part(m, &first, e->location, true, true);
-		meta_part(m, &first, e->dates, true, false);
+		meta_part(m, &first, e->dates, true, true);
 	}
 	tail_blocks(m, e);
 }

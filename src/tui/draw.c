@@ -412,7 +412,8 @@ static void draw_content(struct draw *d, struct view *v)
 static void draw_help(struct draw *d, struct view *v)
 {
 	const struct geometry *g = &v->geo;
-	const struct help *h = d->help;
+	bool list = v->help.problems && d->problems;
+	const struct help *h = list ? d->problems : d->help;
 	bool a = v->ascii;
 	int textw = 0;
 	for (size_t i = 0; i < h->n; i++) {
@@ -440,7 +441,8 @@ static void draw_help(struct draw *d, struct view *v)
 	draw_cstr(y0, x0 + w - 1, 1, a ? "+" : "┐", d->help_border, a);
 	draw_cstr(y0 + rows + 1, x0, 1, a ? "+" : "└", d->help_border, a);
 	draw_cstr(y0 + rows + 1, x0 + w - 1, 1, a ? "+" : "┘", d->help_border, a);
-	draw_cstr(y0, x0 + 2, w - 4, " vitae keys ", d->help_head, a);
+	draw_cstr(y0, x0 + 2, w - 4, list ? " problems in the file " : " vitae keys ",
+	          d->help_head, a);
 	char hint[64];
 	long last = v->help.top + rows < (long)h->n ? v->help.top + rows : (long)h->n;
 	if ((long)h->n > rows)

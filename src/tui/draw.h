@@ -26,6 +26,7 @@ struct draw {
 	size_t ntabs;
 	size_t bar_first;       /* first pane shown when the bar scrolls */
 	const struct help *help;
+	const struct help *problems;    /* problems.h; NULL: none */
 };
 
 /* Chooses attributes (colour unless !color) and keeps h for the overlay. */

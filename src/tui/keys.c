@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "problems.h"
 #include "utf8.h"
 
 static unsigned quit_now(struct view *v, int key)
@@ -17,7 +18,7 @@ enum action_id {
 	A_NEXT_ENTRY, A_PREV_ENTRY,
 	A_FOLD_TOGGLE, A_FOLD_OPEN, A_FOLD_CLOSE, A_OPEN_ALL, A_FOLD_ALL,
 	A_SEARCH, A_NEXT_MATCH, A_PREV_MATCH, A_FILTER,
-	A_COPY, A_HELP, A_CANCEL, A_REDRAW, A_QUIT, A_QUIT_NOW,
+	A_COPY, A_PROBLEMS, A_HELP, A_CANCEL, A_REDRAW, A_QUIT, A_QUIT_NOW,
 	A_COUNT_
 };
 
@@ -107,17 +108,21 @@ const struct action actions[A_COUNT_] = {
 	[A_COPY] = { .name = "copy", .group = G_OTHER,
 		.help = "Copy the entry's link or the email", .fn = view_copy,
 		.keys = { { 'y' } } },
+	[A_PROBLEMS] = { .name = "problems", .group = G_OTHER,
+		.help = "List the file's problems, with their positions",
+		.fn = view_problems, .in_help = true,
+		.keys = { { '!' } } },
 	[A_HELP] = { .name = "help", .group = G_OTHER,
 		.help = "This help", .fn = view_help, .in_help = true,
 		.keys = { { '?' }, { K_F1 } } },
 	[A_CANCEL] = { .name = "cancel", .group = G_OTHER,
-		.help = "Close the help, clear the message", .fn = view_cancel, .in_help = true,
+		.help = "Close the help or list, clear the message", .fn = view_cancel, .in_help = true,
 		.keys = { { K_ESC } } },
 	[A_REDRAW] = { .name = "redraw", .group = G_OTHER,
 		.help = "Redraw the screen", .fn = view_redraw, .in_help = true,
 		.keys = { { K_CTRL('L') } } },
 	[A_QUIT] = { .name = "quit", .group = G_OTHER,
-		.help = "Close the help, or quit", .fn = view_quit, .in_help = true,
+		.help = "Close the help or list, or quit", .fn = view_quit, .in_help = true,
 		.keys = { { 'q' } } },
 	[A_QUIT_NOW] = { .name = "quit-now", .group = G_OTHER,
 		.help = "Quit", .fn = quit_now, .in_help = true,

@@ -3,6 +3,7 @@
  * the one way out that restores the terminal live here too.
  */
 #include "tui.h"
+#include "problems.h"
 
 #include <curses.h>
 #include <errno.h>
@@ -333,7 +334,7 @@ static void die_restore(void)
 	endwin();
 }
 
-int tui_run(const struct resume *r, const struct tui_options *o)
+int tui_run(const struct resume *r, const struct diag *diag, const struct tui_options *o)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return -1;
@@ -394,12 +395,19 @@ int tui_run(const struct resume *r, const struct tui_options *o)
 	}
 
 	struct view v;
-	struct help h;
+	struct help h, problems;
 	struct draw d;
 	view_init(&v, r, ascii);
 	help_build(&h, ascii);
-	v.help.nlines = (long)h.n;
+	problems_build(&problems, diag);
+	v.help.nlines = v.help.nhelp = (long)h.n;
+	v.help.nproblems = (long)problems.n;
 	draw_init(&d, &v, color, &h);
+	d.problems = &problems;
+	if (diag && diag->n) {
+		size_t n = diag->nerrors + diag->nwarnings;
+		view_message(&v, false, "%zu problem%s: press ! to list", n, n == 1 ? "" : "s");
+	}
 	int cols, rows;
 	fit_terminal(&cols, &rows);
 	view_resize(&v, cols, rows);
@@ -456,6 +464,7 @@ int tui_run(const struct resume *r, const struct tui_options *o)
 	}
 	draw_free(&d);
 	help_free(&h);
+	help_free(&problems);
 	view_free(&v);
 	return status;
 }

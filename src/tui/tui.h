@@ -4,6 +4,7 @@
  * and output are terminals. Owned by the viewer (src/tui/).
  */
 #include <stdbool.h>
+#include "diag.h"
 #include "model.h"
 
 struct tui_options {
@@ -19,11 +20,13 @@ struct tui_options {
 	unsigned long idle_timeout, max_time;
 };
 
-/* Runs the viewer on a terminal (stdin and stdout are ttys). Returns the
+/* Runs the viewer on a terminal (stdin and stdout are ttys). The problems
+ * in d (may be NULL) are noted on the status line and listed by `!`;
+ * d is only read during the call. Returns the
  * exit status, or -1 when the terminal cannot be used (no terminfo,
  * TERM=dumb/unset): the caller then prints text. The screen is restored
  * whatever ends the viewer (q, Ctrl-C, SIGTERM, SIGHUP, SIGQUIT, SIGXCPU,
  * a timeout, the terminal going away); ended by a signal other than
  * SIGINT it returns 128 + the signal, by a hang-up without SIGHUP
  * (SIGHUP ignored, the terminal at end of file) 128 + SIGHUP as well. */
-int tui_run(const struct resume *r, const struct tui_options *o);
+int tui_run(const struct resume *r, const struct diag *d, const struct tui_options *o);

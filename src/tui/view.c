@@ -699,9 +699,23 @@ unsigned view_copy(struct view *v, int key)
 	return RD_COPY | RD_STATUS;
 }
 
+/* Closes the help or the problems list. */
+static unsigned view_close_help(struct view *v)
+{
+	if (v->help.problems)
+		v->help.nlines = v->help.nhelp;
+	v->help.open = v->help.problems = false;
+	v->help.top = 0;
+	return RD_ALL;
+}
+
 unsigned view_help(struct view *v, int key)
 {
-	v->help.open = !v->help.open;
+	/* From the problems list, ? shows the help. */
+	v->help.open = !v->help.open || v->help.problems;
+	if (v->help.problems)
+		v->help.nlines = v->help.nhelp;
+	v->help.problems = false;
 	v->help.top = 0;
 	return RD_ALL;
 }
@@ -709,14 +723,14 @@ unsigned view_help(struct view *v, int key)
 unsigned view_quit(struct view *v, int key)
 {
 	if (v->help.open)
-		return view_help(v, key);
+		return view_close_help(v);
 	return RD_QUIT;
 }
 
 unsigned view_cancel(struct view *v, int key)
 {
 	if (v->help.open)
-		return view_help(v, key);
+		return view_close_help(v);
 	v->msg[0] = '\0';
 	return RD_STATUS;
 }

@@ -140,7 +140,10 @@ struct view {
 	struct {
 		bool open;
 		long top;
-		long nlines;    /* set by whoever knows the help text */
+		long nlines;    /* lines of what is open: nhelp or nproblems */
+		long nhelp;     /* set by whoever knows the help text */
+		bool problems;  /* the overlay lists the file's problems */
+		long nproblems; /* (problems.h) */
 	} help;
 
 	char msg[VIEW_MSG_MAX];

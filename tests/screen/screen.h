@@ -142,7 +142,10 @@ static inline bool mem_has(const char *buf, size_t len, const char *bytes, size_
 static inline bool ready(struct vt *v, const void *unused)
 {
 	(void)unused;
-	return status_has(v, "? help") || vt_has(v, "Terminal too small");
+	/* on a narrow screen, a file's problems note takes the place of the
+	 * hint */
+	return status_has(v, "? help") || status_has(v, ": press ! to list") ||
+	       vt_has(v, "Terminal too small");
 }
 
 /*
