@@ -33,11 +33,15 @@ What is expected, and why (the exceptions are deliberately few):
   [text](url) leave their text, backslash escapes their character. RenderCV
   turns " - " inside a highlight and lines starting "- " into nested
   bullets, so the pieces between are expected one by one.
-- JSON Resume text may hold HTML: inline tags (b strong i em a span code u
-  small sup sub) are removed, every other tag separates pieces expected one
-  by one, <script> and <style> lose their contents, entities are decoded.
+- JSON Resume text may hold HTML: br, p, ul, ol and li separate pieces
+  expected one by one, and so does a (a link's text is followed by its
+  address in the dump, as for Markdown), every other tag is removed, <script> and <style>
+  lose their contents, and entities are decoded as literal text (a "&#42;"
+  is a star, never markup). Controls and format characters they decode to
+  separate pieces.
 """
 import html
+import html.entities
 import json
 import re
 import subprocess
@@ -52,7 +56,7 @@ PICTURES = {"photo", "image", "picture"}
 RENDERCV_CV_SETTINGS = {"sort_entries"}   # 2.x ordering option inside cv
 URL = re.compile(r"^\s*(?:[A-Za-z][A-Za-z0-9+.-]*://\S*|mailto:\S*)\s*$")
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
-INLINE_TAGS = {"b", "strong", "i", "em", "a", "span", "code", "u", "small", "sup", "sub"}
+SPLIT_TAGS = {"br", "p", "ul", "ol", "li", "a"}
 TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*>|<!--.*?-->", re.S)
 DROP_CONTENT = re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|$)", re.S | re.I)
 
@@ -67,8 +71,6 @@ class Value:
 
 
 def json_values(data):
-    pairs_seen = []
-
     def hook(pairs):
         d = {}
         for k, v in pairs:
@@ -91,8 +93,7 @@ def json_values(data):
         else:
             out.append(Value(path, v, "string"))
     walk(doc, [])
-    del pairs_seen
-    return doc, out
+    return set(doc) if isinstance(doc, dict) else set(), out
 
 
 def yaml_values(data):
@@ -121,12 +122,13 @@ def yaml_values(data):
             out.append(Value(path, n.value, kind))
     if root is not None:
         walk(root, [])
-    doc = yaml.safe_load(data) if root is not None else None
-    return doc, out
+    top = {k.value for k, _ in root.value if isinstance(k, yaml.ScalarNode)} \
+        if isinstance(root, yaml.MappingNode) else set()
+    return top, out
 
 
-def is_rendercv(doc):
-    return isinstance(doc, dict) and "cv" in doc
+def is_rendercv(top):
+    return "cv" in top
 
 
 def wanted(v, rendercv):
@@ -151,13 +153,32 @@ def strip_markdown(s):
 
 
 def strip_html(s):
-    """Inline tags vanish; other tags split the text into pieces."""
-    s = DROP_CONTENT.sub("\n", s)
+    """Tags vitae turns into line breaks, and links, split the text; every
+    other tag vanishes. Entities stay encoded: what they decode to is literal text,
+    never markup, so they are decoded after strip_markdown."""
+    s = DROP_CONTENT.sub("", s)
 
     def tag(m):
         name = (m.group(2) or "").lower()
-        return "" if name in INLINE_TAGS else "\n"
-    return html.unescape(TAG.sub(tag, s))
+        return "\n" if name in SPLIT_TAGS else ""
+    return TAG.sub(tag, s)
+
+
+ENTITY = re.compile(r"&(?:#[xX]([0-9A-Fa-f]+)|#([0-9]+)|([A-Za-z][A-Za-z0-9]*));")
+
+
+def decode_entities(s):
+    """Numeric references as their code point (U+FFFD when there is none;
+    no HTML5 remapping of 128-159: those are C1 controls), named ones from
+    HTML5's table; an unknown name stays as written."""
+    def one(m):
+        if m.group(3):
+            return html.entities.html5.get(m.group(3) + ";", m.group(0))
+        n = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+        if n == 0 or n > 0x10FFFF or 0xD800 <= n <= 0xDFFF:
+            return "\ufffd"
+        return chr(n)
+    return ENTITY.sub(one, s)
 
 
 def pieces(v, rendercv):
@@ -179,10 +200,15 @@ def pieces(v, rendercv):
         line = re.sub(r"^\s*- ", "", line)
         parts.extend(line.split(" - ") if rendercv else [line])
     out = []
-    for p in (q for part in parts for q in strip_markdown(part).split("\n")):
-        p = "".join(ch for ch in p if unicodedata.category(ch) not in ("Cc", "Cf"))
-        if p.strip():
-            out.append(p)
+    for part in parts:
+        text = strip_markdown(part)
+        if not rendercv:
+            text = decode_entities(text)
+        # vitae drops format characters and replaces controls: either
+        # way, the text on each side must be there.
+        text = "".join("\n" if unicodedata.category(ch) in ("Cc", "Cf") else ch
+                       for ch in text)
+        out.extend(p for p in text.split("\n") if p.strip())
     return out
 
 
@@ -230,8 +256,11 @@ def self_check(values, rendercv, output):
     cases = [
         (strip_markdown("**Led** a *team* of [five](https://x.org)!"), "Led a team of \nfive\n!"),
         (strip_markdown(r"5 \* 3"), "5 * 3"),
-        (strip_html("<p>A &amp; B<br>C</p><ul><li><strong>D</strong>E</li></ul>"), "\nA & B\nC\n\n\nDE\n\n"),
-        (strip_html("x<script>alert(1)</script>y"), "x\ny"),
+        (strip_html("<p>A &amp; B<br>C</p><ul><li><strong>D</strong>E</li></ul>"),
+         "\nA &amp; B\nC\n\n\nDE\n\n"),
+        (strip_html("x<script>alert(1)</script>y<style>p{}"), "xy"),
+        (pieces(Value(["s"], "&#42;&#42;a&#42;&#42; **b** &#27;[1m", "string"), False),
+         ["**a** b ", "[1m"]),
     ]
     for got, want in cases:
         if got != want:
@@ -259,8 +288,8 @@ def main():
     vitae, path = sys.argv[1], sys.argv[2]
     with open(path, encoding="utf-8") as f:
         data = f.read()
-    doc, values = json_values(data) if path.endswith(".json") else yaml_values(data)
-    rendercv = is_rendercv(doc)
+    top, values = json_values(data) if path.endswith(".json") else yaml_values(data)
+    rendercv = is_rendercv(top)
     values = [v for v in values if wanted(v, rendercv)]
 
     r = subprocess.run([vitae, "--dump", "--width", "1000", path],
