@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "date.h"
+#include "html.h"
 #include "node.h"
 
 /* Keys that mark a JSON Resume; `meta` and `$schema` alone count too. */
@@ -62,7 +63,14 @@ bool conv_visit(struct conv *c, const struct node *n)
 
 static const char *scalar_text(struct conv *c, struct node *n)
 {
-	return node_text(&c->r->arena, n);
+	const char *s = node_text(&c->r->arena, n);
+
+	if (s && c->html) {
+		s = html_to_markup(&c->r->arena, s, strlen(s));
+		if (!*s)
+			s = NULL;       /* "<p></p>": no text */
+	}
+	return s;
 }
 
 const char *conv_str(struct conv *c, struct node *v, const char *field)

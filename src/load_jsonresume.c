@@ -266,6 +266,8 @@ void load_jsonresume(struct conv *c, struct node *root)
 {
 	struct node_pair *found[NSECTIONS] = { 0 };
 	struct node *basics = NULL, *summary = NULL;
+
+	c->html = true;         /* themes render HTML in any text */
 	for (size_t i = 0; i < root->n && !c->over; i++) {
 		struct node *k = &root->u.pairs[i].key, *v = &root->u.pairs[i].value;
 		size_t j = 0;

@@ -136,6 +136,7 @@ struct conv {
 	                           its size in every output and layout */
 	size_t input;           /* the input's size, for messages */
 	bool over;              /* a limit was hit and reported: stop */
+	bool html;              /* strings may hold HTML (html.h): JSON Resume */
 };
 
 /* Counts n as visited. False (after reporting once) when a limit is hit;

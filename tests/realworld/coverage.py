@@ -37,7 +37,8 @@ What is expected, and why (the exceptions are deliberately few):
   expected one by one, and so does a (a link's text is followed by its
   address in the dump, as for Markdown), every other tag is removed, <script> and <style>
   lose their contents, and entities are decoded as literal text (a "&#42;"
-  is a star, never markup). Controls and format characters they decode to
+  is a star, never markup). Text with a tag is HTML, whose text is literal:
+  its Markdown is not stripped; text without one keeps its Markdown. Controls and format characters they decode to
   separate pieces.
 """
 import html
@@ -58,6 +59,7 @@ URL = re.compile(r"^\s*(?:[A-Za-z][A-Za-z0-9+.-]*://\S*|mailto:\S*)\s*$")
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 SPLIT_TAGS = {"br", "p", "ul", "ol", "li", "a"}
 TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*>|<!--.*?-->", re.S)
+HAS_TAG = re.compile(r"<(?:/?[A-Za-z]|!--).*>", re.S)
 DROP_CONTENT = re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|$)", re.S | re.I)
 
 
@@ -193,15 +195,17 @@ def pieces(v, rendercv):
         return [m.group(1)]
     if s.strip().lower().startswith("tel:"):
         s = s.strip()[4:]
-    if not rendercv:
+    markdown = True
+    if not rendercv and HAS_TAG.search(s):
         s = strip_html(s)
+        markdown = False        # HTML's text is literal
     parts = []
     for line in s.split("\n"):
         line = re.sub(r"^\s*- ", "", line)
         parts.extend(line.split(" - ") if rendercv else [line])
     out = []
     for part in parts:
-        text = strip_markdown(part)
+        text = strip_markdown(part) if markdown else part
         if not rendercv:
             text = decode_entities(text)
         # vitae drops format characters and replaces controls: either
@@ -261,6 +265,7 @@ def self_check(values, rendercv, output):
         (strip_html("x<script>alert(1)</script>y<style>p{}"), "xy"),
         (pieces(Value(["s"], "&#42;&#42;a&#42;&#42; **b** &#27;[1m", "string"), False),
          ["**a** b ", "[1m"]),
+        (pieces(Value(["s"], "<b>**b**</b> [x](y)", "string"), False), ["**b** [x](y)"]),
     ]
     for got, want in cases:
         if got != want:
