@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "date.h"
+#include "html.h"
 #include "node.h"
 
 /* Keys that mark a JSON Resume; `meta` and `$schema` alone count too. */
@@ -60,9 +61,16 @@ bool conv_visit(struct conv *c, const struct node *n)
 	return !c->over;
 }
 
-static const char *scalar_text(struct conv *c, struct node *n)
+const char *conv_text(struct conv *c, struct node *n)
 {
-	return node_text(&c->r->arena, n);
+	const char *s = node_text(&c->r->arena, n);
+
+	if (s && c->html) {
+		s = html_to_markup(&c->r->arena, s, strlen(s));
+		if (!*s)
+			s = NULL;       /* "<p></p>": no text */
+	}
+	return s;
 }
 
 const char *conv_str(struct conv *c, struct node *v, const char *field)
@@ -74,7 +82,7 @@ const char *conv_str(struct conv *c, struct node *v, const char *field)
 		         field, node_type_name(v));
 		return conv_flatten_visited(c, v);
 	}
-	return scalar_text(c, v);
+	return conv_text(c, v);
 }
 
 void conv_strlist(struct conv *c, struct node *v, const char *field,
@@ -88,7 +96,7 @@ void conv_strlist(struct conv *c, struct node *v, const char *field,
 		if (!one_ok)
 			diag_add(c->d, DIAG_ERROR, v->pos, "`%s` must be a list of strings, not %s",
 			         field, node_type_name(v));
-		const char *s = scalar_text(c, v);
+		const char *s = conv_text(c, v);
 		if (s) {
 			out->v = arena_alloc(a, sizeof *out->v);
 			out->v[out->n++] = s;

@@ -125,7 +125,7 @@ static void flatten(struct conv *c, struct node *v, struct buf *b)
 		f->i++;
 		if (!conv_visit(c, item))
 			break;
-		const char *text = item->type == NODE_SCALAR ? node_text(a, item) : NULL;
+		const char *text = item->type == NODE_SCALAR ? conv_text(c, item) : NULL;
 		if (item->type == NODE_SCALAR && !text)
 			continue;
 		if (b->n > f->start)
@@ -147,7 +147,7 @@ static void flatten(struct conv *c, struct node *v, struct buf *b)
 const char *conv_flatten_visited(struct conv *c, struct node *v)
 {
 	if (v->type == NODE_SCALAR)
-		return node_text(&c->r->arena, v);
+		return conv_text(c, v);
 	struct buf b = { 0 };
 	flatten(c, v, &b);
 	const char *out = b.n ? arena_strdup(&c->r->arena, b.p) : NULL;

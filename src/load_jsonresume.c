@@ -317,6 +317,8 @@ void load_jsonresume(struct conv *c, struct node *root)
 	struct node *b = node_get(root, "basics");
 	size_t most = root->n + (b && b->type == NODE_MAPPING ? b->n : 0);
 	struct extras x = { .v = arena_alloc(&c->r->arena, most * sizeof *x.v) };
+
+	c->html = true;         /* themes render HTML in any text */
 	for (size_t i = 0; i < root->n && !c->over; i++) {
 		struct node *k = &root->u.pairs[i].key, *v = &root->u.pairs[i].value;
 		size_t j = 0;

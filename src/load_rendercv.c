@@ -195,18 +195,23 @@ static bool same_ascii_nocase(const char *a, const char *b)
 
 static void read_social(struct conv *c, struct node *m, struct profile *p)
 {
-	struct node *netv = NULL, *userv = NULL;
+	struct node *netv = NULL, *userv = NULL, *urlv = NULL;
 	for (size_t i = 0; i < m->n; i++) {
 		struct node *k = &m->u.pairs[i].key;
 		if (node_is(k, "network"))
 			netv = &m->u.pairs[i].value;
 		else if (node_is(k, "username"))
 			userv = &m->u.pairs[i].value;
-		else
-			conv_unknown(c, k, "a social network");
+		else if (conv_unknown(c, k, "a social network"), node_is(k, "url"))
+			urlv = &m->u.pairs[i].value;    /* JSON Resume's habit */
 	}
 	const char *net = conv_str(c, netv, "network");
 	p->username = conv_str(c, userv, "username");
+	if (!p->username && urlv) {
+		/* shown as "Network: URL" */
+		p->network = net;
+		p->url = conv_str(c, urlv, "url");
+	}
 	/* A value of the wrong type has had its message already. */
 	const char *missing = !net && (!netv || netv->type == NODE_SCALAR) ? "network"
 	                    : !p->username && (!userv || userv->type == NODE_SCALAR) ? "username"

@@ -452,3 +452,18 @@ const char *url_display(const char *u, size_t *n)
 		(*n)--;
 	return u;
 }
+
+bool url_dest_ok(const char *u, size_t n)
+{
+	static const char *const schemes[] = { "https://", "http://", "mailto:" };
+
+	for (size_t i = 0; i < sizeof schemes / sizeof schemes[0]; i++) {
+		size_t k = strlen(schemes[i]);
+		if (n > k && !strncmp(u, schemes[i], k))
+			return true;
+	}
+	for (size_t i = 0; i < n && u[i] != '/' && u[i] != '?' && u[i] != '#'; i++)
+		if (u[i] == ':')
+			return false;   /* some other scheme */
+	return n > 0;
+}

@@ -15,6 +15,7 @@
  * is released with markup_free(). Span URLs point into the parsed
  * source, which must outlive their use.
  */
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Same bits as SPAN_BOLD/SPAN_ITALIC/SPAN_LINK in layout.h. */
@@ -65,6 +66,11 @@ int markup_is_emphasised(const struct markup *m);
  * "mailto:" and a trailing '/'. Returns a pointer into u; *n is in and
  * out. */
 const char *url_display(const char *u, size_t *n);
+
+/* True when u[0..n) is an address vitae makes a link of: http, https or
+ * mailto, or one with no scheme at all; never javascript:, data: or any
+ * other scheme. */
+bool url_dest_ok(const char *u, size_t n);
 
 /*
  * A RenderCV highlight holds a main text and nested items: lines written

@@ -141,7 +141,12 @@ struct conv {
 	bool over;              /* a limit was hit and reported: stop */
 	bool unreadable;        /* no résumé to show (`cv` is not a mapping) */
 	size_t sections_cap;    /* room in r->sections (conv_new_section) */
+	bool html;              /* strings may hold HTML (html.h): JSON Resume */
 };
+
+/* A scalar's text as the résumé keeps it (node_text, and the HTML subset
+ * turned into markup when c->html), NULL when there is none. */
+const char *conv_text(struct conv *c, struct node *n);
 
 /* Counts n as visited. False (after reporting once) when a limit is hit;
  * the loaders then return at once. */

@@ -157,23 +157,8 @@ static void esc_str(struct md *m, const char *s)
 	esc(m, s, strlen(s));
 }
 
-/* Link destinations: web and mail only (no javascript: or data:), with
- * the characters that would end or break the destination encoded. */
-static bool dest_ok(const char *u, size_t n)
-{
-	static const char *const schemes[] = { "https://", "http://", "mailto:" };
-
-	for (size_t i = 0; i < sizeof schemes / sizeof schemes[0]; i++) {
-		size_t k = strlen(schemes[i]);
-		if (n > k && !strncmp(u, schemes[i], k))
-			return true;
-	}
-	for (size_t i = 0; i < n && u[i] != '/' && u[i] != '?' && u[i] != '#'; i++)
-		if (u[i] == ':')
-			return false;   /* some other scheme */
-	return n > 0;
-}
-
+/* A link destination (url_dest_ok), with the characters that would end or
+ * break it encoded. */
 static void dest(struct md *m, const char *prefix, const char *u, size_t n)
 {
 	char hex[4];
@@ -280,7 +265,7 @@ static void marked(struct md *m, const char *s, size_t n)
 				break;
 			st[nst] = (struct open_flag){ .flag = best, .url = sp->url,
 				.url_len = sp->url_len,
-				.shown = best == MK_LINK && dest_ok(sp->url, sp->url_len) };
+				.shown = best == MK_LINK && url_dest_ok(sp->url, sp->url_len) };
 			puts_(m, best == MK_BOLD ? "**" : best == MK_ITALIC ? "*" :
 			         st[nst].shown ? "[" : "");
 			nst++;
@@ -337,7 +322,7 @@ static void link(struct md *m, const char *text, size_t tn, const char *url)
 	size_t un = strlen(url);
 	bool bare = !strchr(url, ':');
 
-	if (!bare && !dest_ok(url, un)) {
+	if (!bare && !url_dest_ok(url, un)) {
 		esc(m, text, tn);
 		return;
 	}
@@ -410,7 +395,7 @@ static void header(struct md *m)
 		const char *text = has(p->username) ? p->username : has(p->url) ? p->url :
 		                   p->network;
 		bool linked = has(p->url) &&
-		              (!strchr(p->url, ':') || dest_ok(p->url, strlen(p->url)));
+		              (!strchr(p->url, ':') || url_dest_ok(p->url, strlen(p->url)));
 
 		if (!has(text))
 			continue;

@@ -9,49 +9,13 @@
 #include "utf8.h"
 #include "markup.h"
 #include "t.h"
+#include "markup_fixture.h"
 
 static struct markup M = MARKUP_INIT;
 
-/* The parse as a string: marked runs in brackets with their flags,
- * "{B:bold}", "{I:x}", "{BI:x}", "{L<url>:x}". */
 static const char *show(const char *s)
 {
-	static char out[1024];
-	size_t o = 0, at = 0;
-
-	markup_parse(&M, s, strlen(s));
-	CHECK_INT(strlen(M.text), M.len);
-	for (size_t k = 0; k <= M.nspans; k++) {
-		const struct markup_span *sp = k < M.nspans ? &M.spans[k] : NULL;
-		size_t start = sp ? sp->start : M.len;
-
-		CHECK(start >= at);
-		memcpy(out + o, M.text + at, start - at);
-		o += start - at;
-		if (!sp)
-			break;
-		CHECK(sp->len > 0);
-		CHECK(sp->flags != 0);
-		out[o++] = '{';
-		if (sp->flags & MK_BOLD)
-			out[o++] = 'B';
-		if (sp->flags & MK_ITALIC)
-			out[o++] = 'I';
-		if (sp->flags & MK_LINK) {
-			out[o++] = 'L';
-			out[o++] = '<';
-			memcpy(out + o, sp->url, sp->url_len);
-			o += sp->url_len;
-			out[o++] = '>';
-		}
-		out[o++] = ':';
-		memcpy(out + o, M.text + sp->start, sp->len);
-		o += sp->len;
-		out[o++] = '}';
-		at = sp->start + sp->len;
-	}
-	out[o] = '\0';
-	return out;
+	return markup_show(&M, s);
 }
 
 static void test_basic(void)
