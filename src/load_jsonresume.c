@@ -22,7 +22,13 @@
  *   projects      normal: name, description -> summary, highlights,
  *                 keywords -> technologies, dates, url; roles, entity,
  *                 type -> fields
+ *   sideProjects  as projects, titled "Side Projects"
  *   meta, $schema not shown
+ *
+ * Variants of these keys (experience for work, ...) are read as them
+ * (load_extra.c's table); any other key, at the top level or in basics,
+ * is a section of its own after these, and an unknown key in an entry a
+ * field, so no text is lost.
  *
  * Sections come in the schema's order, not the file's: JSON objects are
  * unordered, and the tools that write these files (resume-cli, editors,
@@ -191,11 +197,11 @@ static void read_profiles(struct conv *c, struct node *v)
 				p.username = conv_str(c, val, "username");
 			else if (node_is(k, "url"))
 				p.url = conv_str(c, val, "url");
-			else if (!p.username)
-				/* shown where the username would be */
-				conv_unknown(c, k, "a profile"), p.username = conv_flatten(c, val);
-			else
+			else {
 				conv_unknown(c, k, "a profile");
+				if (!p.username)        /* shown where it would be */
+					p.username = conv_flatten(c, val);
+			}
 		}
 		if (p.network || p.username || p.url)
 			h->profiles[h->nprofiles++] = p;
@@ -242,9 +248,10 @@ static struct node *read_basics(struct conv *c, struct node *b, struct extras *x
 			h->location = read_location(c, v);
 		else if (node_is(k, "profiles"))
 			read_profiles(c, v);
-		else
-			conv_unknown(c, k, "`basics`"),
+		else {
+			conv_unknown(c, k, "`basics`");
 			x->v[x->n++] = (struct extra){ .pair = &b->u.pairs[i] };
+		}
 	}
 	return summary;
 }

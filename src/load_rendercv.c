@@ -1,7 +1,9 @@
 /*
  * The RenderCV layout (FORMATS.md): `cv` holds the header and `sections`,
  * a mapping from title to a list of entries whose type is inferred from
- * their keys, as RenderCV 2.x does.
+ * their keys, as RenderCV 2.x does. An unknown key at the top level or
+ * in `cv` is a section of its own after `sections`; an entry of no type
+ * is shown with what it has (load_extra.c).
  */
 #include <stddef.h>
 #include <string.h>
@@ -202,8 +204,11 @@ static void read_social(struct conv *c, struct node *m, struct profile *p)
 			netv = &m->u.pairs[i].value;
 		else if (node_is(k, "username"))
 			userv = &m->u.pairs[i].value;
-		else if (conv_unknown(c, k, "a social network"), node_is(k, "url"))
-			urlv = &m->u.pairs[i].value;    /* JSON Resume's habit */
+		else {
+			conv_unknown(c, k, "a social network");
+			if (node_is(k, "url"))  /* JSON Resume's habit */
+				urlv = &m->u.pairs[i].value;
+		}
 	}
 	const char *net = conv_str(c, netv, "network");
 	p->username = conv_str(c, userv, "username");
@@ -410,8 +415,10 @@ static void read_cv(struct conv *c, struct node *cv)
 			read_profiles(c, v, "custom_connections", true);
 		else if (node_is(k, "sections"))
 			read_sections(c, k, v);
-		else
-			conv_unknown(c, k, "`cv`"), extra[nextra++] = &cv->u.pairs[i];
+		else {
+			conv_unknown(c, k, "`cv`");
+			extra[nextra++] = &cv->u.pairs[i];
+		}
 	}
 	for (size_t i = 0; i < nextra && !c->over; i++)
 		conv_extra_section(c, &extra[i]->key, &extra[i]->value, NULL, &generic_spec);
