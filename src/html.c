@@ -197,7 +197,7 @@ static void before_text(struct out *o)
 static void text(struct out *o, const char *s, size_t n, bool literal)
 {
 	before_text(o);
-	if (literal && n == 1 && strchr("\\*[]", s[0]))
+	if (literal && n == 1 && s[0] && strchr("\\*[]", s[0]))
 		put(o, "\\", 1);
 	put(o, s, n);
 }
@@ -575,7 +575,10 @@ const char *html_to_markup(struct arena *a, const char *s, size_t len)
 		if (c == '<' && o.html && (n = angle(&o, &sc, i))) {
 			i = n;
 		} else if (c == '&' && (n = entity(s + i, len - i, &cp))) {
-			text_cp(&o, cp);
+			if (o.html && cp < 0x80 && is_ws((char)cp))
+				o.space = true;         /* "&#10;" is white space too */
+			else
+				text_cp(&o, cp);
 			i += n;
 		} else if (o.html && is_ws(c)) {
 			o.space = true;

@@ -65,6 +65,8 @@ static void test_subset(void)
 	CHECK_STR(seen("<ul><li><b>bold item</b></li></ul>"), "- {B:bold item}");
 	/* a style does not run across a line: markup reads line by line */
 	CHECK_STR(h("<b>a<br>b</b>"), "**a**\n**b**");
+	CHECK_STR(seen("<b>a&#10;b&#9;c</b>"), "{B:a b c}");   /* entities for white space too */
+	CHECK_STR(h("a&#10;b"), "a\nb");                     /* no tag: kept */
 	/* white space collapses as in a browser */
 	CHECK_STR(h("  a \n\t b  "), "  a \n\t b  ");        /* no tag: kept */
 	CHECK_STR(h("<span>  a \n\t b  </span>"), "a b");
@@ -224,7 +226,7 @@ static void test_no_stray_stars(void)
 {
 	static const char *const parts[] = {
 		"<b>", "</b>", "<i>", "</i>", "<strong>", "</em>", "<em>",
-		"<a href=\"https://e.org\">", "</a>", "w", "o", " ", "<span>",
+		"<a href=\"https://e.org\">", "</a>", "w", "o", " ", "<span>", "&#10;",
 	};
 	unsigned seed = 12345;
 
@@ -234,10 +236,11 @@ static void test_no_stray_stars(void)
 		int n = 1 + (int)((seed = seed * 1103515245 + 12345) >> 16) % 24;
 
 		for (int k = 0; k < n; k++) {
-			const char *part = parts[((seed = seed * 1103515245 + 12345) >> 16) % 13];
+			const char *part = parts[((seed = seed * 1103515245 + 12345) >> 16) % 14];
+			char c = part[0] == '&' ? ' ' : part[0];
 			strcat(in, part);
-			if (part[0] != '<' && !(part[0] == ' ' && (wn == 0 || want[wn - 1] == ' ')))
-				want[wn++] = part[0];
+			if (c != '<' && !(c == ' ' && (wn == 0 || want[wn - 1] == ' ')))
+				want[wn++] = c;
 		}
 		while (wn && want[wn - 1] == ' ')
 			wn--;

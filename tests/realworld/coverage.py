@@ -31,7 +31,9 @@ What is expected, and why (the exceptions are deliberately few):
   categories Cc and Cf), which vitae drops or replaces, are removed from the
   expectation.
 - Markup is expected as vitae renders it: **bold**, *italic* and
-  [text](url) leave their text, backslash escapes their character. RenderCV
+  [text](url) leave their text, backslash escapes their character. A
+  "[text](url)", a "**bold**" or a tag of the HTML subset found in the dump
+  as written counts as missing: markup must be rendered, not printed. RenderCV
   turns " - " inside a highlight and lines starting "- " into nested
   bullets, so the pieces between are expected one by one.
 - JSON Resume text may hold HTML: br, p, ul, ol and li separate pieces
@@ -236,8 +238,23 @@ def found(piece, out):
     return p in out or (p.lower() == "present" and "present" in out.lower())
 
 
+MD_RAW = re.compile(r"\[[^\]]+\]\([^)\s]+\)|\*\*(?=\S)[^*]+(?<=\S)\*\*")
+HTML_RAW = re.compile(r"</?(?:b|strong|i|em|a|br|p|ul|ol|li)\b[^>]*>", re.I)
+
+
+def raw_markup(v, rendercv):
+    """Markup as written ("[text](url)", "**bold**", a tag of the HTML
+    subset), which the dump must show rendered, never as written."""
+    if v.kind == "number" or URL.match(v.text):
+        return []
+    if not rendercv and HAS_TAG.search(v.text):
+        return HTML_RAW.findall(v.text)
+    return [m for m in MD_RAW.findall(v.text) if "\\" not in m]
+
+
 def check(values, rendercv, output):
-    """Returns (expected, excepted, missing) for the values over output."""
+    """Returns (expected, excepted, missing) for the values over output;
+    a piece of markup shown as written counts as missing too."""
     out = squash(output)
     expected = excepted = 0
     missing = []
@@ -250,6 +267,10 @@ def check(values, rendercv, output):
             expected += 1
             if not found(p, out):
                 missing.append((v, p))
+        for r in raw_markup(v, rendercv):
+            expected += 1
+            if squash(r) in out:
+                missing.append((v, "shown as written: " + r))
     return expected, excepted, missing
 
 
@@ -278,6 +299,9 @@ def self_check(values, rendercv, output):
     _, _, missing = check([Value(["x"], "qz-not-in-any-résumé", "string")], rendercv, output)
     if len(missing) != 1:
         sys.exit("self-check: a string absent from the output was not reported")
+    _, _, missing = check([Value(["x"], "**qz**", "string")], True, "**qz**")
+    if len(missing) != 1:
+        sys.exit("self-check: markup shown as written was not reported")
     for v in values:
         ps = pieces(v, rendercv)
         if ps and len(squash(ps[0])) >= 4 and found(ps[0], squash(output)):
