@@ -228,8 +228,11 @@ void conv_entry(struct conv *c, struct node *m, const struct entry_spec *spec,
 {
 	bool seen[MAX_SLOTS] = { 0 };
 	struct arena *a = &c->r->arena;
-	/* at most one field a key */
-	struct field *fields = m->n ? arena_alloc(a, m->n * sizeof *fields) : NULL;
+	/* at most one field a key: on the stack for all but huge entries,
+	 * so the arena keeps only the fields there are */
+	struct field local[MAX_SLOTS];
+	struct field *fields = m->n <= MAX_SLOTS ? local
+	                     : arena_alloc(a, m->n * sizeof *fields);
 	size_t nfields = 0;
 	struct date_input date = { .key = spec->date_key },
 	                  start = { .key = spec->start_key },
@@ -302,6 +305,10 @@ void conv_entry(struct conv *c, struct node *m, const struct entry_spec *spec,
 			diag_add(c->d, DIAG_ERROR, e->pos, "%s needs `%s`",
 			         spec->what, spec->slots[j].key);
 	e->dates = date_display(a, c->d, &date, &start, &end);
+	if (nfields && fields == local) {
+		fields = arena_alloc(a, nfields * sizeof *fields);
+		memcpy(fields, local, nfields * sizeof *fields);
+	}
 	if (nfields) {
 		e->fields = fields;
 		e->nfields = nfields;
