@@ -231,8 +231,8 @@ void conv_entry(struct conv *c, struct node *m, const struct entry_spec *spec,
 	/* at most one field a key: on the stack for all but huge entries,
 	 * so the arena keeps only the fields there are */
 	struct field local[MAX_SLOTS];
-	struct field *fields = m->n <= MAX_SLOTS ? local
-	                     : arena_alloc(a, m->n * sizeof *fields);
+	bool on_stack = m->n <= MAX_SLOTS;
+	struct field *fields = on_stack ? local : arena_alloc(a, m->n * sizeof *fields);
 	size_t nfields = 0;
 	struct date_input date = { .key = spec->date_key },
 	                  start = { .key = spec->start_key },
@@ -305,9 +305,17 @@ void conv_entry(struct conv *c, struct node *m, const struct entry_spec *spec,
 			diag_add(c->d, DIAG_ERROR, e->pos, "%s needs `%s`",
 			         spec->what, spec->slots[j].key);
 	e->dates = date_display(a, c->d, &date, &start, &end);
-	if (nfields && fields == local) {
-		fields = arena_alloc(a, nfields * sizeof *fields);
-		memcpy(fields, local, nfields * sizeof *fields);
+	/* An entry of no known type names itself by its first field, so that
+	 * every output has a title to show it under. */
+	if (spec->quiet && !e->title && !e->subtitle && nfields) {
+		e->title = arena_printf(a, "%s: %s", fields[0].label, fields[0].value);
+		fields++;
+		nfields--;
+	}
+	if (nfields && on_stack) {
+		struct field *kept = arena_alloc(a, nfields * sizeof *fields);
+		memcpy(kept, fields, nfields * sizeof *fields);
+		fields = kept;
 	}
 	if (nfields) {
 		e->fields = fields;

@@ -141,6 +141,31 @@ static void test_entries(void)
 	}
 	resume_free(r);
 	diag_free(&d);
+	/* an entry of no type is titled by its first field, the rest stay
+	 * fields (more of them than an entry type has keys, too) */
+	r = lenient("cv:\n  sections:\n    x:\n      - {foo: bar, baz: [1, 2], k3: 3, k4: 4,"
+	            " k5: 5, k6: 6, k7: 7, k8: 8, k9: 9, k10: 10, k11: 11, k12: 12, k13: 13,"
+	            " k14: 14, k15: 15, k16: 16, k17: 17, k18: 18, k19: 19, k20: 20, k21: 21,"
+	            " k22: 22, k23: 23, k24: 24, k25: 25, k26: 26, k27: 27, k28: 28, k29: 29,"
+	            " k30: 30, k31: 31, k32: 32, k33: 33, k34: 34}\n", &d);
+	if (r && r->nsections == 1) {
+		const struct entry *e = &r->sections[0].entries[0];
+		CHECK_STR(e->title, "Foo: bar");
+		CHECK_INT(e->nfields, 33);
+		CHECK_STR(e->nfields ? e->fields[0].label : NULL, "Baz");
+		CHECK_STR(e->nfields ? e->fields[0].value : NULL, "1, 2");
+		CHECK_STR(e->nfields == 33 ? e->fields[32].value : NULL, "34");
+	}
+	CHECK(r && r->nsections == 1);
+	resume_free(r);
+	diag_free(&d);
+	r = lenient("cv:\n  sections:\n    x:\n      - {foo: bar, baz: qux}\n", &d);
+	CHECK_STR(r ? r->sections[0].entries[0].title : NULL, "Foo: bar");
+	CHECK_INT(r ? r->sections[0].entries[0].nfields : 0, 1);
+	CHECK_STR(r ? r->sections[0].entries[0].fields[0].value : NULL, "qux");
+	resume_free(r);
+	diag_free(&d);
+
 	/* three of a key: the last, each reported against the one before */
 	r = lenient("cv:\n  name: A\n  name: B\n  name: C\n", &d);
 	CHECK_STR(shown(&d, 0), "3:3: warning: duplicate key `name` (first at 2:3)");
