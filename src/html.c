@@ -83,6 +83,7 @@ static const struct {
 #define OL_DEPTH 8              /* numbered lists counted this deep */
 
 struct out {
+	struct arena *a;        /* for what entities decode to, sanitised */
 	char *buf;
 	size_t len, cap;
 	bool html;              /* collapse white space, escape all text */
@@ -202,11 +203,22 @@ static void text(struct out *o, const char *s, size_t n, bool literal)
 	put(o, s, n);
 }
 
-static void text_cp(struct out *o, uint32_t cp)
+/* What an entity stands for. A numeric one goes through the loader's
+ * sanitiser: a control becomes U+FFFD, a bidi or invisible character
+ * nothing. The named ones are all printable. */
+static void text_cp(struct out *o, uint32_t cp, bool numeric)
 {
 	char b[4];
+	size_t n = utf8_encode(cp, b);
+	const char *safe;
 
-	text(o, b, utf8_encode(cp, b), true);
+	if (!numeric || (cp >= 0x20 && cp < 0x7F)) {
+		text(o, b, n, true);
+		return;
+	}
+	safe = text_sanitize(o->a, b, n);
+	if (*safe)
+		text(o, safe, strlen(safe), false);
 }
 
 static void link_close(struct out *o)
@@ -328,8 +340,10 @@ static bool same_word(const char *s, size_t n, const char *word)
 
 static enum tag_kind tag_kind(const char *name, size_t n)
 {
+	if (n == 0 || n > 6)    /* longer than "script", "strong" */
+		return TAG_OTHER;
 	for (size_t k = 0; k < sizeof tags / sizeof tags[0]; k++)
-		if (same_word(name, n, tags[k].name))
+		if (lower(name[0]) == tags[k].name[0] && same_word(name, n, tags[k].name))
 			return tags[k].kind;
 	return TAG_OTHER;
 }
@@ -559,14 +573,24 @@ static size_t angle(struct out *o, struct scan *sc, size_t i)
 	return tag(o, sc, i, (size_t)(gt - s));
 }
 
+/* Where a run of text the main loop copies as it is ends: 1 in any text,
+ * 2 only in HTML. */
+static const unsigned char special[256] = {
+	['&'] = 1, ['<'] = 1,
+	[' '] = 2, ['\t'] = 2, ['\n'] = 2, ['\r'] = 2, ['\f'] = 2,
+	['\\'] = 2, ['*'] = 2, ['['] = 2, [']'] = 2,
+};
+
 const char *html_to_markup(struct arena *a, const char *s, size_t len)
 {
-	struct out o = { .html = has_tag(s, len) };
+	struct out o = { .a = a };
 	struct scan sc = { .s = s, .len = len };
 	const char *res;
 
 	if (!memchr(s, '<', len) && !memchr(s, '&', len))
 		return s;
+	o.html = has_tag(s, len);
+	grow_array(&o.buf, &o.cap, len + len / 2 + 16, 1);     /* usually enough */
 	for (size_t i = 0; i < len;) {
 		char c = s[i];
 		uint32_t cp;
@@ -578,19 +602,28 @@ const char *html_to_markup(struct arena *a, const char *s, size_t len)
 			if (o.html && cp < 0x80 && is_ws((char)cp))
 				o.space = true;         /* "&#10;" is white space too */
 			else
-				text_cp(&o, cp);
+				text_cp(&o, cp, s[i + 1] == '#');
 			i += n;
 		} else if (o.html && is_ws(c)) {
 			o.space = true;
 			i++;
-		} else {
-			text(&o, s + i, 1, o.html);
+		} else if (o.html && special[(unsigned char)c] == 2) {     /* \ * [ ] */
+			text(&o, s + i, 1, true);
 			i++;
+		} else {                /* a run of ordinary text at once */
+			unsigned stop = o.html ? 3 : 1;
+			n = 1;
+			while (i + n < len && !(special[(unsigned char)s[i + n]] & stop))
+				n++;
+			text(&o, s + i, n, false);
+			i += n;
 		}
 	}
 	close_from(&o, 0);
 	link_end(&o);
-	res = text_sanitize(a, o.buf ? o.buf : "", o.len);
+	/* s was safe, tags leave whole characters, markers are ASCII and
+	 * entities went through text_sanitize: the result is safe too. */
+	res = arena_strndup(a, o.buf ? o.buf : "", o.len);
 	free(o.buf);
 	return res;
 }

@@ -21,8 +21,8 @@
  * nothing becomes markup by accident. Text without a tag keeps its white
  * space and its own Markdown; only what its entities decode to is escaped.
  *
- * The result goes through text_sanitize() (utf8.h), as every loaded string
- * does, so an entity that decodes to a control, bidi or invisible
+ * What entities decode to goes through text_sanitize() (utf8.h), as every
+ * loaded string does, so an entity for a control, bidi or invisible
  * character cannot reach the terminal. One pass, linear in len, whatever
  * the nesting; the result is at most a small constant times len.
  */
