@@ -216,7 +216,7 @@ void conv_extra_section(struct conv *c, struct node *key, struct node *v,
 			struct entry *e = &s->entries[s->nentries];
 			extra_entry(c, item, spec, e);
 			if (e->title || e->nfields || e->summary || e->subtitle || e->dates ||
-			    e->highlights.n || e->url)
+			    e->location || e->highlights.n || e->technologies.n || e->url)
 				s->nentries++;
 		}
 	} else if (v->type == NODE_MAPPING) {

@@ -237,6 +237,16 @@ static void test_unknown(void)
 	resume_free(r);
 	diag_free(&d);
 
+	/* an unknown section's entries with only tools or a place are kept */
+	r = lenient("basics: {name: A}\ntools:\n  - keywords: [Go, Rust]\n  - location: Oslo\n", &d);
+	CHECK_INT(r && r->nsections ? r->sections[0].nentries : 0, 2);
+	if (r) {
+		CHECK_SHOWS(r, "Technologies: Go, Rust");
+		CHECK_SHOWS(r, "Oslo");
+	}
+	resume_free(r);
+	diag_free(&d);
+
 	/* labels from keys */
 	struct arena a = ARENA_INIT;
 	CHECK_STR(key_label(&a, "sideProjects"), "Side Projects");
