@@ -198,9 +198,7 @@ static void open_markers(struct out *o)
 	if (!n || !(o->fresh || (o->nshown == 0 && o->stars + nstars <= 3)))
 		return;
 	for (size_t j = 0; j < n; j++) {
-		size_t before = o->stars;
-		put(o, "**", want[j] == EM_BOLD ? 2 : 1);
-		o->stars = before + (want[j] == EM_BOLD ? 2 : 1);
+		put_stars(o, want[j]);
 		o->shown[o->nshown++] = want[j];
 	}
 }
