@@ -24,6 +24,7 @@
 enum emph { EM_BOLD, EM_ITALIC, EM_KINDS };
 
 enum tag_kind {
+	TAG_NONE,               /* not an element: the '<' is text */
 	TAG_OTHER,              /* dropped, its text kept */
 	TAG_BOLD,
 	TAG_ITALIC,
@@ -35,6 +36,9 @@ enum tag_kind {
 	TAG_HIDDEN,             /* script, style: contents dropped too */
 };
 
+/* The elements read as tags: the subset, then the other HTML elements
+ * résumés hold, dropped with their text kept. Anything else in angle
+ * brackets ("Vec<T>", "List<String>") is text. */
 static const struct {
 	const char *name;
 	enum tag_kind kind;
@@ -51,6 +55,46 @@ static const struct {
 	{ .name = "li", .kind = TAG_LI },
 	{ .name = "script", .kind = TAG_HIDDEN },
 	{ .name = "style", .kind = TAG_HIDDEN },
+	{ .name = "abbr", .kind = TAG_OTHER },
+	{ .name = "address", .kind = TAG_OTHER },
+	{ .name = "article", .kind = TAG_OTHER },
+	{ .name = "aside", .kind = TAG_OTHER }, { .name = "big", .kind = TAG_OTHER },
+	{ .name = "blockquote", .kind = TAG_OTHER },
+	{ .name = "body", .kind = TAG_OTHER },
+	{ .name = "caption", .kind = TAG_OTHER },
+	{ .name = "center", .kind = TAG_OTHER },
+	{ .name = "cite", .kind = TAG_OTHER }, { .name = "code", .kind = TAG_OTHER },
+	{ .name = "col", .kind = TAG_OTHER },
+	{ .name = "colgroup", .kind = TAG_OTHER },
+	{ .name = "dd", .kind = TAG_OTHER }, { .name = "del", .kind = TAG_OTHER },
+	{ .name = "details", .kind = TAG_OTHER },
+	{ .name = "dfn", .kind = TAG_OTHER }, { .name = "div", .kind = TAG_OTHER },
+	{ .name = "dl", .kind = TAG_OTHER }, { .name = "dt", .kind = TAG_OTHER },
+	{ .name = "figcaption", .kind = TAG_OTHER },
+	{ .name = "figure", .kind = TAG_OTHER },
+	{ .name = "font", .kind = TAG_OTHER },
+	{ .name = "footer", .kind = TAG_OTHER }, { .name = "h1", .kind = TAG_OTHER },
+	{ .name = "h2", .kind = TAG_OTHER }, { .name = "h3", .kind = TAG_OTHER },
+	{ .name = "h4", .kind = TAG_OTHER }, { .name = "h5", .kind = TAG_OTHER },
+	{ .name = "h6", .kind = TAG_OTHER }, { .name = "head", .kind = TAG_OTHER },
+	{ .name = "header", .kind = TAG_OTHER }, { .name = "hr", .kind = TAG_OTHER },
+	{ .name = "html", .kind = TAG_OTHER }, { .name = "img", .kind = TAG_OTHER },
+	{ .name = "ins", .kind = TAG_OTHER }, { .name = "kbd", .kind = TAG_OTHER },
+	{ .name = "label", .kind = TAG_OTHER }, { .name = "main", .kind = TAG_OTHER },
+	{ .name = "mark", .kind = TAG_OTHER }, { .name = "nav", .kind = TAG_OTHER },
+	{ .name = "pre", .kind = TAG_OTHER }, { .name = "q", .kind = TAG_OTHER },
+	{ .name = "s", .kind = TAG_OTHER }, { .name = "samp", .kind = TAG_OTHER },
+	{ .name = "section", .kind = TAG_OTHER },
+	{ .name = "small", .kind = TAG_OTHER }, { .name = "span", .kind = TAG_OTHER },
+	{ .name = "strike", .kind = TAG_OTHER }, { .name = "sub", .kind = TAG_OTHER },
+	{ .name = "summary", .kind = TAG_OTHER },
+	{ .name = "sup", .kind = TAG_OTHER }, { .name = "table", .kind = TAG_OTHER },
+	{ .name = "tbody", .kind = TAG_OTHER }, { .name = "td", .kind = TAG_OTHER },
+	{ .name = "tfoot", .kind = TAG_OTHER }, { .name = "th", .kind = TAG_OTHER },
+	{ .name = "thead", .kind = TAG_OTHER }, { .name = "time", .kind = TAG_OTHER },
+	{ .name = "title", .kind = TAG_OTHER }, { .name = "tr", .kind = TAG_OTHER },
+	{ .name = "tt", .kind = TAG_OTHER }, { .name = "u", .kind = TAG_OTHER },
+	{ .name = "var", .kind = TAG_OTHER }, { .name = "wbr", .kind = TAG_OTHER },
 };
 
 /* The named entities résumés use; the rest of HTML's 2,000 stay as
@@ -154,9 +198,7 @@ static void open_markers(struct out *o)
 	if (!n || !(o->fresh || (o->nshown == 0 && o->stars + nstars <= 3)))
 		return;
 	for (size_t j = 0; j < n; j++) {
-		size_t before = o->stars;
-		put(o, "**", want[j] == EM_BOLD ? 2 : 1);
-		o->stars = before + (want[j] == EM_BOLD ? 2 : 1);
+		put_stars(o, want[j]);
 		o->shown[o->nshown++] = want[j];
 	}
 }
@@ -340,12 +382,25 @@ static bool same_word(const char *s, size_t n, const char *word)
 
 static enum tag_kind tag_kind(const char *name, size_t n)
 {
-	if (n == 0 || n > 6)    /* longer than "script", "strong" */
-		return TAG_OTHER;
+	if (n == 0 || n > 10)   /* longer than "figcaption" */
+		return TAG_NONE;
 	for (size_t k = 0; k < sizeof tags / sizeof tags[0]; k++)
 		if (lower(name[0]) == tags[k].name[0] && same_word(name, n, tags[k].name))
 			return tags[k].kind;
-	return TAG_OTHER;
+	return TAG_NONE;
+}
+
+/* At '<' (left bytes): the kind of the element named after "<" or "</",
+ * when the name ends as a tag's does; TAG_NONE otherwise. */
+static enum tag_kind element_at(const char *p, size_t left)
+{
+	size_t name = p[1] == '/' ? 2 : 1, n = 0;
+
+	while (name + n < left && n <= 10 && is_alnum(p[name + n]))
+		n++;
+	if (name + n < left && !is_ws(p[name + n]) && p[name + n] != '>' && p[name + n] != '/')
+		return TAG_NONE;
+	return tag_kind(p + name, n);
 }
 
 static char *href_value(const char *s, size_t n)
@@ -441,14 +496,13 @@ static char *href(const char *a, size_t n)
 	return NULL;
 }
 
-/* Does s[0..len) hold a tag: "<" then a letter, "/" and a letter, or
- * "!--", and a ">" after it? */
+/* Does s[0..len) hold a tag: "<" or "</" and an element's name, or
+ * "<!--", with a ">" after it? */
 static bool has_tag(const char *s, size_t len)
 {
 	for (const char *p = memchr(s, '<', len); p; p = memchr(p + 1, '<', len - (size_t)(p + 1 - s))) {
 		size_t left = len - (size_t)(p - s);
-		if ((left > 1 && is_alpha(p[1])) || (left > 2 && p[1] == '/' && is_alpha(p[2])) ||
-		    (left > 3 && !memcmp(p + 1, "!--", 3)))
+		if ((left > 3 && !memcmp(p + 1, "!--", 3)) || element_at(p, left) != TAG_NONE)
 			return memchr(p, '>', left) != NULL;
 	}
 	return false;
@@ -543,6 +597,7 @@ static size_t tag(struct out *o, const struct scan *sc, size_t i, size_t j)
 		if (!closing)
 			return skip_hidden(sc, j + 1, same_word(s + name, n, "script") ? "script" : "style", n);
 		break;
+	case TAG_NONE:          /* not reached: angle() checked the name */
 	case TAG_OTHER:
 		break;
 	}
@@ -563,7 +618,7 @@ static size_t angle(struct out *o, struct scan *sc, size_t i)
 		sc->no_comment_end = true;
 		return 0;
 	}
-	if (!((left > 1 && is_alpha(s[i + 1])) || (left > 2 && s[i + 1] == '/' && is_alpha(s[i + 2]))))
+	if (element_at(s + i, left) == TAG_NONE)
 		return 0;
 	const char *gt = sc->no_gt ? NULL : memchr(s + i, '>', left);
 	if (!gt) {

@@ -10,13 +10,15 @@
  *   <br> <p>          a new line (a paragraph in summaries)
  *   <ul> <ol> <li>    one line an item, "- " or "1. " before it
  *
- * Every other tag is dropped and its text kept; <script> and <style> lose
- * their contents too, and comments vanish. Entities are decoded: a few
+ * Every other HTML element (div, span, code, h1, img, table...) is dropped
+ * and its text kept; <script> and <style> lose their contents too, and
+ * comments vanish. Angle brackets around anything else ("Vec<T>") are
+ * text. Entities are decoded: a few
  * named ones (&amp; &lt; &gt; &quot; &apos; &nbsp; dashes, quotes...) and
  * every numeric one, &#NNN; and &#xHH;; an unknown one stays as written.
  *
- * Text is HTML only when it holds a tag ("<" then a letter, "/" or "!--",
- * and a ">" later). HTML collapses white space, as browsers do, and all of
+ * Text is HTML only when it holds a tag ("<" or "</" and an element's
+ * name, or "<!--", and a ">" later). HTML collapses white space, as browsers do, and all of
  * its text is literal: a '*', '[', ']' or '\' in it is escaped, so that
  * nothing becomes markup by accident. Text without a tag keeps its white
  * space and its own Markdown; only what its entities decode to is escaped.

@@ -83,6 +83,11 @@ static void test_other_tags(void)
 	CHECK_STR(h("a<script>never closed"), "a");
 	CHECK_STR(h("a<!-- note -->b<i>c</i>"), "ab*c*");
 	CHECK_STR(h("a <!-- open <b>x</b>"), "a <!-- open **x**");
+	/* not an element: text, as written */
+	CHECK_STR(h("Vec<T>, Map<K, V> and std::vector<int>"), "Vec<T>, Map<K, V> and std::vector<int>");
+	CHECK_STR(h("<b>List<String></b> <b-x>y</b-x> <bold>z</bold>"),
+	          "**List<String>** <b-x>y</b-x> <bold>z</bold>");
+	CHECK_STR(h("<DIV>a</DIV><h2>b</h2><img/>"), "ab");
 	/* not a tag: the '<' is text */
 	CHECK_STR(h("x < y, 1<2 and <b>z</b>"), "x < y, 1<2 and **z**");
 	CHECK_STR(h("a <b"), "a <b");

@@ -36,7 +36,8 @@ What is expected, and why (the exceptions are deliberately few):
   as written counts as missing: markup must be rendered, not printed. RenderCV
   turns " - " inside a highlight and lines starting "- " into nested
   bullets, so the pieces between are expected one by one.
-- JSON Resume text may hold HTML: br, p, ul, ol and li separate pieces
+- JSON Resume text may hold HTML (ELEMENTS below; "Vec<T>" is text): br,
+  p, ul, ol and li separate pieces
   expected one by one, and so does a (a link's text is followed by its
   address in the dump, as for Markdown), every other tag is removed, <script> and <style>
   lose their contents, and entities are decoded as literal text (a "&#42;"
@@ -61,9 +62,16 @@ RENDERCV_CV_SETTINGS = {"sort_entries"}   # 2.x ordering option inside cv
 URL = re.compile(r"^\s*(?:[A-Za-z][A-Za-z0-9+.-]*://\S*|mailto:\S*)\s*$")
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 SPLIT_TAGS = {"br", "p", "ul", "ol", "li", "a"}
-TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*>|<!--.*?-->", re.S)
-HAS_TAG = re.compile(r"<(?:/?[A-Za-z]|!--).*>", re.S)
-DROP_CONTENT = re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|$)", re.S | re.I)
+# The HTML elements vitae reads as tags (vitae(5)); "Vec<T>" is text.
+ELEMENTS = ("b strong i em a br p ul ol li script style abbr address article aside big "
+            "blockquote body caption center cite code col colgroup dd del details dfn div "
+            "dl dt figcaption figure font footer h1 h2 h3 h4 h5 h6 head header hr html img "
+            "ins kbd label main mark nav pre q s samp section small span strike sub summary "
+            "sup table tbody td tfoot th thead time title tr tt u var wbr").split()
+NAME = "(?:" + "|".join(ELEMENTS) + ")"
+TAG = re.compile(r"<(/?)(" + NAME + r")(?=[\s/>])[^>]*>|<!--.*?-->", re.S | re.I)
+HAS_TAG = re.compile(r"<(?:/?" + NAME + r"(?=[\s/>])|!--).*>", re.S | re.I)
+DROP_CONTENT = re.compile(r"<(script|style)(?=[\s/>])[^>]*>.*?(?:</\1[^>]*>|$)", re.S | re.I)
 
 
 # ---- what the author wrote -------------------------------------------------
