@@ -112,19 +112,27 @@ def case_config(rig):
     check(u.get("NoNewPrivileges") == ["yes"], "NoNewPrivileges=yes")
     check(u.get("RuntimeDirectory") == ["sshd"] and u.get("RuntimeDirectoryPreserve") == ["yes"],
           "the privilege separation directory, kept on stop")
+    # The PAM stack's per-source cap counts connections to the port the
+    # configuration listens on.
+    with open(os.path.join(rig.opts.source, R.DATA_PAM)) as f:
+        pam_text = f.read()
+    with open(os.path.join(rig.opts.source, R.DATA_CONFIG)) as f:
+        port = re.search(r"^Port (\d+)$", f.read(), re.M).group(1)
+    check(re.search(rf"per-source {port} \d+$", pam_text, re.M), "per-source: the port")
     # The program name is the PAM service the shipped stack is for.
     check(os.path.basename(R.CONF_PROGRAM) == "sshd-vitae", "program name sshd-vitae")
     with open(os.path.join(rig.opts.source, R.DATA_PAM)) as f:
         check("/etc/pam.d/sshd-vitae" in f.read(), "the PAM file names its service")
-    # The caps agree: the tasks 200 visitors and 30 logins need fit in
-    # TasksMax, and MemoryMax is set.
+    # The caps agree: the tasks 200 visitors and 30 logins (sshd's two
+    # processes, the per-source helper and its ss) need fit in TasksMax,
+    # and MemoryMax is set.
     with open(rig.limits) as f:
         nproc = int(re.search(r"\snproc\s+(\d+)", f.read()).group(1))
     visitors = nproc // 2
     full = int(want["maxstartups"].split(":")[-1])
     tasks = int(u["TasksMax"][-1])
     check(visitors == 200, f"the limits allow {visitors} visitors")
-    check(tasks >= 3 * visitors + 2 * full + 1, f"TasksMax={tasks} for {visitors} visitors")
+    check(tasks >= 3 * visitors + 4 * full + 1, f"TasksMax={tasks} for {visitors} visitors")
     check(re.fullmatch(r"\d+[KMG]", u.get("MemoryMax", [""])[-1]), f"MemoryMax {u.get('MemoryMax')}")
 
 
@@ -483,9 +491,10 @@ def held_connections(src, port, count):
 def case_sessions(rig):
     """200 visitors at once, from 50 addresses: each gets the viewer; all
     end with q, status 0; the memory each costs while all are open. The
-    caps: the 201st visitor gets no session (the limits), and an address
-    with 4 connections that have not logged in gets no fifth
-    (PerSourceMaxStartups) while the next address does."""
+    caps: the 201st visitor gets no session (the limits); a ninth visitor
+    from one address is refused (the PAM stack's per-source helper); and an
+    address with 4 connections that have not logged in gets no fifth
+    (PerSourceMaxStartups). Each time the next address is let in."""
     with open(rig.limits) as f:
         count = int(re.search(r"\snproc\s+(\d+)", f.read()).group(1)) // 2
     capped = not rig.opts.sanitized
@@ -555,6 +564,34 @@ def case_sessions(rig):
         statuses = [c.finish(20) for c in clients]
         check(statuses.count(0) == count, f"exit statuses {sorted(set(map(str, statuses)))}")
         check(wait_until(lambda: not rig.vitae_pids(), 10), "vitae processes left")
+    finally:
+        for c in clients:
+            c.close()
+
+    # Per source, logged in: 8 visitors from one address get the viewer,
+    # a ninth from it is refused, one from the next address is not.
+    src = "127.0.0.11"
+    with open(rig.pam) as f:
+        per_address = int(re.search(r"per-source \d+ (\d+)", f.read()).group(1))
+    clients = []
+    try:
+        for i in range(0, per_address, per_source):
+            batch = [PtyClient(rig.ssh_argv(opts=("-tt", "-b", src)))
+                     for _ in range(min(per_source, per_address - i))]
+            for c in batch:
+                c.wait_output(b"? help", 60)
+            clients += batch
+        ok = [c for c in clients if b"? help" in c.out]
+        check(len(ok) == per_address, f"{len(ok)} of {per_address} from one address")
+        r = rig.ssh("text", opts=("-b", src))
+        check(r.returncode == 255 and b"Permission denied" in r.stderr,
+              f"visitor {per_address + 1} from one address: {r.returncode} {r.stderr!r}")
+        r = rig.ssh("text", opts=("-b", "127.0.0.12"))
+        check(r.returncode == 0 and NAME.encode() in r.stdout,
+              f"the next address: {r.returncode} {r.stderr!r}")
+        for c in clients:
+            c.send(b"q")
+        check([c.finish(20) for c in clients].count(0) == per_address, "q ends them")
     finally:
         for c in clients:
             c.close()
@@ -688,12 +725,13 @@ def case_admin(rig):
 PAM_SERVICES = ("login", "su", "other", "sshd")
 
 
-def pamtester(service, user, *ops, as_user=None):
+def pamtester(service, user, *ops, as_user=None, rhost=None):
     """True if pamtester SERVICE USER OPS... succeeds given an empty
     password, run by root or, as_user, the way a set-user-ID program such
     as su runs when an ordinary user starts it: that user's real uid, an
     effective uid of root."""
-    argv = ["pamtester", service, user, *(ops or ("authenticate",))]
+    argv = ["pamtester", *(("-I", f"rhost={rhost}") if rhost else ()), service, user,
+            *(ops or ("authenticate",))]
     setuid = (lambda: os.setresuid(as_user.uid, 0, 0)) if as_user else None
     r = run(argv, input=b"\n\n\n", stdin=None, timeout=20, preexec_fn=setuid)
     return r.returncode == 0
@@ -723,7 +761,11 @@ def case_pam(rig):
         if visitors:
             check(as_root and as_user, f"{service}: the visitors' service refuses them")
             check(pamtester(service, rig.user, "authenticate", "acct_mgmt", "open_session",
-                            "close_session"), f"{service}: account and session")
+                            "close_session", rhost="192.0.2.7"), f"{service}: account and session")
+            # The per-source helper refuses what is not an address.
+            for rhost in (None, "visitor.example", "deadbeef.cafe", "192.0.2.7;id"):
+                check(not pamtester(service, rig.user, "acct_mgmt", rhost=rhost),
+                      f"{service}: account for rhost {rhost!r}")
             for who in ("root", other.name, caller.name, "no-such-user"):
                 check(not pamtester(service, who), f"{service}: lets {who} in")
         else:

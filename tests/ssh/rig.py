@@ -31,10 +31,12 @@ CONF_HOSTKEY = "/etc/vitae/ssh_host_ed25519_key"
 CONF_PIDFILE = "/run/sshd-vitae.pid"
 CONF_LIMITS = "/etc/vitae/limits.conf"
 CONF_PROGRAM = "/usr/local/sbin/sshd-vitae"
+CONF_PER_SOURCE = "/usr/local/lib/vitae/per-source 2222 "
 DATA_CONFIG = "data/sshd-vitae.conf"
 DATA_PAM = "data/pam-sshd-vitae"
 DATA_LIMITS = "data/vitae-limits.conf"
 DATA_UNIT = "data/sshd-vitae.service"
+DATA_PER_SOURCE = "data/sshd-vitae-per-source"
 # The résumé served: not the bundled one, to show the fixed file is read.
 RESUME = "tests/samples/rendercv-classic.yaml"
 NAME, PANE2 = "John Doe", "Welcome to RenderCV"
@@ -273,10 +275,11 @@ class Rig:
         self.limits = os.path.join(self.dir, "limits.conf")
         with open(self.limits, "w") as f:
             f.write(shipped(opts, DATA_LIMITS, {f"\n{CONF_USER}\t": (f"\n{self.user}\t", 1)}))
+        self.per_source = os.path.join(self.dir, "bin", "per-source")
+        shutil.copy(os.path.join(opts.source, DATA_PER_SOURCE), self.per_source)
+        os.chmod(self.per_source, 0o755)
         self.pam = os.path.join("/etc/pam.d", self.service)
-        with open(self.pam, "w") as f:
-            f.write(shipped(opts, DATA_PAM, {f"user = {CONF_USER}\n": (f"user = {self.user}\n", 2),
-                                             CONF_LIMITS: (self.limits, 1)}))
+        self.write_pam(0)
         self.unit = unit_settings(shipped(opts, DATA_UNIT, {}))
 
         self.hostkey = os.path.join(self.dir, "host_key")
@@ -311,9 +314,18 @@ class Rig:
         self.accounts.append(acct)
         return acct
 
+    def write_pam(self, port):
+        """The PAM stack, for the visitors' sshd on port."""
+        with open(self.pam, "w") as f:
+            f.write(shipped(self.opts, DATA_PAM, {
+                f"user = {CONF_USER}\n": (f"user = {self.user}\n", 2),
+                CONF_LIMITS: (self.limits, 1),
+                CONF_PER_SOURCE: (f"{self.per_source} {port} ", 1)}))
+
     def write_config(self, port):
         with open(self.config, "w") as f:
             f.write(self.template.replace("{port}", str(port)))
+        self.write_pam(port)
 
     def confinement(self):
         """setpriv's arguments for the unit's CapabilityBoundingSet= and
