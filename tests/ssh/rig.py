@@ -1,6 +1,7 @@
-"""The rig behind e2e.py: a real sshd with data/sshd-vitae.conf, the
-visitors' throwaway account, ssh clients on pseudo-terminals, and the
-checks' bookkeeping. See e2e.py."""
+"""The rig behind e2e.py: the visitors' own sshd set up from data/ (its
+sshd_config, PAM service, limits and unit), the visitors' throwaway
+account, ssh clients on pseudo-terminals, and the checks' bookkeeping.
+See e2e.py."""
 import errno
 import fcntl
 import os
@@ -20,16 +21,27 @@ import time
 SKIP = 77
 SSHD = "/usr/sbin/sshd"
 SSH = "/usr/bin/ssh"
-# The names in data/sshd-vitae.conf that a test replaces.
+# The names in the shipped files (data/) that a test replaces, and those
+# files: the visitors' sshd_config, its PAM service, its limits, its unit.
 CONF_USER = "resume"
 CONF_VITAE = "/usr/local/bin/vitae"
 CONF_RESUME = "/srv/vitae/resume.yaml"
+CONF_PORT = "Port 2222\n"
+CONF_HOSTKEY = "/etc/vitae/ssh_host_ed25519_key"
+CONF_PIDFILE = "/run/sshd-vitae.pid"
+CONF_LIMITS = "/etc/vitae/limits.conf"
+CONF_PROGRAM = "/usr/local/sbin/sshd-vitae"
+CONF_PER_SOURCE = "/usr/local/lib/vitae/per-source 2222 "
+DATA_CONFIG = "data/sshd-vitae.conf"
+DATA_PAM = "data/pam-sshd-vitae"
+DATA_LIMITS = "data/vitae-limits.conf"
+DATA_UNIT = "data/sshd-vitae.service"
+DATA_PER_SOURCE = "data/sshd-vitae-per-source"
 # The résumé served: not the bundled one, to show the fixed file is read.
 RESUME = "tests/samples/rendercv-classic.yaml"
 NAME, PANE2 = "John Doe", "Welcome to RenderCV"
-# Debian 12's /etc/ssh/sshd_config (its uncommented lines), with the
-# drop-in directory replaced by the one file under test. Cloud images add
-# `PasswordAuthentication no`: the block must work under it.
+# Debian 12's /etc/ssh/sshd_config (its uncommented lines): the
+# administrator's sshd, which case admin runs beside the visitors' one.
 DEBIAN_GLOBAL = """\
 KbdInteractiveAuthentication no
 UsePAM yes
@@ -37,17 +49,6 @@ X11Forwarding yes
 PrintMotd no
 AcceptEnv LANG LC_*
 Subsystem\tsftp\t/usr/lib/openssh/sftp-server
-PasswordAuthentication no
-"""
-# A later drop-in with a Match block for everyone, as hardening guides
-# write: sshd takes the first value it finds, so 00-vitae.conf must come
-# first for the visitors' account, and this must still hold for the rest.
-HARDENING = """\
-Match All
-\tPasswordAuthentication no
-\tPermitEmptyPasswords no
-\tForceCommand none
-\tMaxSessions 10
 """
 GECOS = "vitae e2e test account, safe to remove"
 
@@ -83,6 +84,7 @@ def free_port():
 
 def run(argv, timeout=30, **kw):
     kw.setdefault("stdin", subprocess.DEVNULL)
+    kw.setdefault("start_new_session", True)
     return subprocess.run(argv, capture_output=True, timeout=timeout, **kw)
 
 
@@ -146,15 +148,17 @@ def wait_until(pred, timeout, step=0.02):
 
 
 class Account:
-    """A throwaway account, made the way the README makes `resume`."""
+    """A throwaway account, made the way the README makes `resume`: its
+    password locked (`*`, which no password matches), or, for the tests
+    that show what an empty one would open, empty (`passwd -d`)."""
 
-    def __init__(self, name, home, shell="/bin/sh", empty_password=True):
+    def __init__(self, name, home, shell="/bin/sh", empty_password=False):
         self.name = name
         for attempt in range(10):
             # useradd waits for /etc/passwd's lock only so long; parallel
             # tests can collide.
             r = run(["useradd", "--system", "--no-create-home", "--home-dir", home,
-                     "--shell", shell, "--comment", GECOS, name])
+                     "--shell", shell, "--password", "*", "--comment", GECOS, name])
             if r.returncode == 0:
                 break
             if b"lock" not in r.stderr:
@@ -194,15 +198,52 @@ def remove_stale_accounts():
         m = re.fullmatch(r"vitae-e2e-(?:[a-z]+-)?(\d+)", pw.pw_name)
         if m and pw.pw_gecos == GECOS and not os.path.exists(f"/proc/{m.group(1)}"):
             run(["userdel", pw.pw_name])
+    for name in os.listdir("/etc/pam.d"):
+        m = re.fullmatch(r"sshd-vitae-e2e-(\d+)", name)
+        if m and not os.path.exists(f"/proc/{m.group(1)}"):
+            os.unlink(os.path.join("/etc/pam.d", name))
+
+
+def shipped(opts, rel, replace):
+    """A file of data/ with names replaced, each of which must occur in it
+    exactly as often as said: if the file changes, this fails rather than
+    testing something else."""
+    path = os.path.join(opts.source, rel)
+    with open(path) as f:
+        text = f.read()
+    for old, (new, times) in replace.items():
+        n = text.count(old)
+        if n != times:
+            raise RuntimeError(f"{path}: {old.strip()!r} occurs {n} times, not {times}")
+        text = text.replace(old, new)
+    return text
+
+
+def unit_settings(text):
+    """The [Service] settings of a systemd unit, {key: [values]}."""
+    out, section = {}, None
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line[0] in "#;":
+            continue
+        if line.startswith("["):
+            section = line
+        elif section == "[Service]":
+            k, _, v = line.partition("=")
+            out.setdefault(k, []).append(v)
+    return out
 
 
 class Rig:
-    """sshd with the vitae block, the résumé, and the visitors' account."""
+    """The visitors' own sshd, started as the shipped unit starts it: the
+    shipped sshd_config, PAM service and limits, and the unit's capability
+    bounding set and no_new_privs; the résumé; the visitors' account."""
 
     def __init__(self, opts):
         self.opts = opts
         self.accounts = []
         self.sshd = None
+        self.pam = None
         self.dir = tempfile.mkdtemp(prefix="vitae-ssh-")
         os.chmod(self.dir, 0o755)
 
@@ -224,33 +265,43 @@ class Rig:
         self.account = self.add_account(self.user, self.home,
                                         shell=self.bin if login_shell else "/bin/sh")
 
-        self.block = self.make_block(login_shell)
-        conf_d = os.path.join(self.dir, "sshd_config.d")
-        os.mkdir(conf_d, 0o755)
-        with open(os.path.join(conf_d, "00-vitae.conf"), "w") as f:
-            f.write(self.block)
-        with open(os.path.join(conf_d, "50-hardening.conf"), "w") as f:
-            f.write(HARDENING)
+        # The program name selects the PAM service: a symbolic link to
+        # sshd named after a service of this run's own, holding the
+        # shipped stack.
+        self.service = f"sshd-vitae-e2e-{os.getpid()}"
+        self.program = os.path.join(self.dir, "bin", self.service)
+        self.comm = self.service[:15]       # as /proc shows its processes
+        os.symlink(SSHD, self.program)
+        self.limits = os.path.join(self.dir, "limits.conf")
+        with open(self.limits, "w") as f:
+            f.write(shipped(opts, DATA_LIMITS, {f"\n{CONF_USER}\t": (f"\n{self.user}\t", 1)}))
+        self.per_source = os.path.join(self.dir, "bin", "per-source")
+        shutil.copy(os.path.join(opts.source, DATA_PER_SOURCE), self.per_source)
+        os.chmod(self.per_source, 0o755)
+        self.pam = os.path.join("/etc/pam.d", self.service)
+        self.write_pam(0)
+        self.unit = unit_settings(shipped(opts, DATA_UNIT, {}))
+
+        self.hostkey = os.path.join(self.dir, "host_key")
         subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "",
-                        "-f", os.path.join(self.dir, "host_key")], check=True)
+                        "-f", self.hostkey], check=True)
         self.config = os.path.join(self.dir, "sshd_config")
+        self.pidfile = os.path.join(self.dir, "sshd.pid")
         self.log = os.path.join(self.dir, "sshd.log")
-        # sshd needs its privilege separation directory, which Debian's
-        # service unit makes at boot.
+        self.template = self.make_config(login_shell)
+        # sshd needs its privilege separation directory, which the unit's
+        # RuntimeDirectory= makes.
         os.makedirs("/run/sshd", mode=0o755, exist_ok=True)
 
-    def make_block(self, login_shell):
-        path = os.path.join(self.opts.source, "data", "sshd-vitae.conf")
-        with open(path) as f:
-            text = f.read()
-        # Exactly one of each name: if the file changes, this fails rather
-        # than testing something else.
-        for old in (f"Match User {CONF_USER}\n", CONF_VITAE, CONF_RESUME):
-            n = text.count(old)
-            if n != 1:
-                raise RuntimeError(f"{path}: '{old.strip()}' occurs {n} times, not once")
-        text = text.replace(f"Match User {CONF_USER}\n", f"Match User {self.user}\n")
-        text = text.replace(CONF_VITAE, self.bin).replace(CONF_RESUME, self.resume)
+    def make_config(self, login_shell):
+        text = shipped(self.opts, DATA_CONFIG, {
+            CONF_PORT: ("Port {port}\nListenAddress 127.0.0.1\n", 1),
+            CONF_HOSTKEY: (self.hostkey, 1),
+            CONF_PIDFILE: (self.pidfile, 1),
+            f"AllowUsers {CONF_USER}\n": (f"AllowUsers {self.user}\n", 1),
+            CONF_VITAE: (self.bin, 1),
+            CONF_RESUME: (self.resume, 1),
+        })
         if login_shell:
             # vitae as the account's shell: the one line that differs; and
             # ~/.hushlogin, or sshd shows the motd before the shell.
@@ -263,20 +314,38 @@ class Rig:
         self.accounts.append(acct)
         return acct
 
-    def write_config(self, port, extra=""):
-        with open(self.config, "w") as f:
-            f.write(f"Include {self.dir}/sshd_config.d/*.conf\n")
-            f.write(DEBIAN_GLOBAL)
-            f.write(extra)
-            f.write(f"HostKey {self.dir}/host_key\nListenAddress 127.0.0.1\n"
-                    f"Port {port}\nPidFile none\n")
+    def write_pam(self, port):
+        """The PAM stack, for the visitors' sshd on port."""
+        with open(self.pam, "w") as f:
+            f.write(shipped(self.opts, DATA_PAM, {
+                f"user = {CONF_USER}\n": (f"user = {self.user}\n", 2),
+                CONF_LIMITS: (self.limits, 1),
+                CONF_PER_SOURCE: (f"{self.per_source} {port} ", 1)}))
 
-    def start(self, extra=""):
+    def write_config(self, port):
+        with open(self.config, "w") as f:
+            f.write(self.template.replace("{port}", str(port)))
+        self.write_pam(port)
+
+    def confinement(self):
+        """setpriv's arguments for the unit's CapabilityBoundingSet= and
+        NoNewPrivileges=, which sshd must run under."""
+        caps = " ".join(self.unit.get("CapabilityBoundingSet", [])).split()
+        argv = ["setpriv"]
+        if caps:
+            argv.append("--bounding-set=-all," +
+                        ",".join("+" + c.lower().removeprefix("cap_") for c in caps))
+        if self.unit.get("NoNewPrivileges", ["no"])[-1] == "yes":
+            argv.append("--no-new-privs")
+        return argv
+
+    def start(self):
         for attempt in range(5):
             self.port = free_port()
-            self.write_config(self.port, extra)
+            self.write_config(self.port)
             logf = open(self.log, "w")
-            self.sshd = subprocess.Popen([SSHD, "-D", "-e", "-f", self.config],
+            self.sshd = subprocess.Popen([*self.confinement(), self.program, "-D", "-e",
+                                          "-f", self.config],
                                          stdin=subprocess.DEVNULL, stdout=logf,
                                          stderr=logf)
             logf.close()
@@ -311,11 +380,20 @@ class Rig:
         self.stop_sshd()
         for a in self.accounts:
             a.remove()
+        if self.pam:
+            try:
+                os.unlink(self.pam)
+            except FileNotFoundError:
+                pass
         shutil.rmtree(self.dir, ignore_errors=True)
 
     # --- clients ----------------------------------------------------------
 
-    def client_opts(self, batch=True):
+    def client_opts(self, batch=False):
+        """The client's options. A visitor's login is keyboard-interactive,
+        which BatchMode turns off in OpenSSH's client: batch only for key
+        logins. run() starts clients without a controlling terminal, so a
+        prompt that should not be there fails instead of waiting."""
         o = ["-F", "/dev/null", "-o", "StrictHostKeyChecking=no",
              "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR",
              "-o", "ConnectTimeout=20"]
@@ -323,12 +401,12 @@ class Rig:
             o += ["-o", "BatchMode=yes"]
         return o
 
-    def ssh_argv(self, *args, user=None, batch=True, opts=()):
+    def ssh_argv(self, *args, user=None, batch=False, opts=()):
         return [SSH, *self.client_opts(batch), "-p", str(self.port), *opts,
                 f"{user or self.user}@127.0.0.1", *args]
 
-    def ssh(self, *args, user=None, opts=(), input=None, timeout=30):
-        return run(self.ssh_argv(*args, user=user, opts=opts), timeout=timeout,
+    def ssh(self, *args, user=None, batch=False, opts=(), input=None, timeout=30):
+        return run(self.ssh_argv(*args, user=user, batch=batch, opts=opts), timeout=timeout,
                    input=input, stdin=None if input is not None else subprocess.DEVNULL)
 
     def local(self, *args):
