@@ -233,6 +233,9 @@ void conv_entry(struct conv *c, struct node *m, const struct entry_spec *spec,
 			diag_add(c->d, DIAG_ERROR, e->pos, "%s needs `%s`",
 			         spec->what, spec->slots[j].key);
 	e->dates = date_display(&c->r->arena, c->d, &date, &start, &end);
+	e->date = date.text;
+	e->start_date = start.text;
+	e->end_date = end.text;
 	if (nfields) {
 		e->fields = arena_alloc(&c->r->arena, nfields * sizeof *fields);
 		memcpy(e->fields, fields, nfields * sizeof *fields);

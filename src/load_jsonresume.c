@@ -24,6 +24,9 @@
  *                 type -> fields
  *   meta, $schema not shown
  *
+ * Every section also reads vitae's extensions (EXT below), which is how
+ * --format json keeps what JSON Resume has no key for.
+ *
  * Sections come in the schema's order, not the file's: JSON objects are
  * unordered, and the tools that write these files (resume-cli, editors,
  * exporters) order keys in all sorts of ways, while every JSON Resume
@@ -46,57 +49,65 @@
 /* vitae's extension, read in both formats so a search for a tool finds
  * every entry that used it. */
 #define TECH LIST("technologies", technologies)
+/* vitae's extensions in every section (the schema allows extra keys in
+ * entries): what a RenderCV entry holds and JSON Resume has no key for,
+ * so that --format json loses nothing. `dates` is free text, shown as
+ * written. A key the section already reads above wins (first match). */
+#define EXT STR("location", location), STR("summary", summary), \
+	LIST("highlights", highlights), LIST("authors", authors), \
+	STR("doi", doi), STR("url", url), STR("degree", degree), \
+	{ .key = "dates", .kind = SLOT_DATE }, TECH
 
 static const struct slot work[] = {
 	STR("name", title), STR("company", title), STR("position", subtitle),
 	STR("location", location), FIELD("description", "Description"),
 	STR("url", url), STR("website", url), DATES, STR("summary", summary),
-	LIST("highlights", highlights), TECH,
+	LIST("highlights", highlights), EXT,
 };
 static const struct slot volunteer[] = {
 	STR("organization", title), STR("position", subtitle), STR("url", url),
 	STR("website", url), DATES, STR("summary", summary),
-	LIST("highlights", highlights), TECH,
+	LIST("highlights", highlights), EXT,
 };
 static const struct slot education[] = {
 	STR("institution", title), STR("area", subtitle), STR("studyType", degree),
 	STR("url", url), DATES, FIELD("score", "Score"), FIELD("gpa", "Score"),
-	{ .key = "courses", .kind = SLOT_FIELD_LIST, .label = "Courses" }, TECH,
+	{ .key = "courses", .kind = SLOT_FIELD_LIST, .label = "Courses" }, EXT,
 };
 static const struct slot awards[] = {
 	STR("title", title), { .key = "date", .kind = SLOT_DATE },
-	STR("awarder", subtitle), STR("summary", summary),
+	STR("awarder", subtitle), STR("summary", summary), EXT,
 };
 static const struct slot certificates[] = {
 	STR("name", title), { .key = "date", .kind = SLOT_DATE },
-	STR("issuer", subtitle), STR("url", url),
+	STR("issuer", subtitle), STR("url", url), EXT,
 };
 static const struct slot publications[] = {
 	STR("name", title), STR("publisher", venue),
 	{ .key = "releaseDate", .kind = SLOT_DATE }, STR("url", url),
-	STR("website", url), STR("summary", summary), TECH,
+	STR("website", url), STR("summary", summary), EXT,
 };
 static const struct slot skills[] = {
 	STR("name", title), { .key = "keywords", .kind = SLOT_JOIN, .off = E(subtitle) },
-	FIELD("level", "Level"),
+	FIELD("level", "Level"), EXT,
 };
-static const struct slot languages[] = { STR("language", title), STR("fluency", subtitle) };
+static const struct slot languages[] = {
+	STR("language", title), STR("fluency", subtitle), EXT,
+};
 static const struct slot interests[] = {
-	STR("name", title), { .key = "keywords", .kind = SLOT_JOIN, .off = E(subtitle) },
+	STR("name", title), { .key = "keywords", .kind = SLOT_JOIN, .off = E(subtitle) }, EXT,
 };
-static const struct slot references[] = { STR("name", title), STR("reference", summary) };
+static const struct slot references[] = {
+	STR("name", title), STR("reference", summary), EXT,
+};
 static const struct slot projects[] = {
 	STR("name", title), STR("description", summary), LIST("highlights", highlights),
 	LIST("keywords", technologies), DATES, STR("url", url),
 	{ .key = "roles", .kind = SLOT_FIELD_LIST, .label = "Roles" },
-	FIELD("entity", "Entity"), FIELD("type", "Type"),
+	FIELD("entity", "Entity"), FIELD("type", "Type"), EXT,
 };
 
-static const struct jr_section {
-	const char *key;
-	const char *title;
-	struct entry_spec spec;
-} sections[] = {
+static const struct jr_section sections[] = {
 #define SECTION(k, t, what_, kind_, s, date_) { .key = k, .title = t, .spec = { \
 	.what = what_, .kind = kind_, .slots = s, .nslots = sizeof s / sizeof s[0], \
 	.date_key = date_, .start_key = "startDate", .end_key = "endDate" } }
@@ -285,4 +296,10 @@ void load_jsonresume(struct conv *c, struct node *root)
 	for (size_t j = 0; j < NSECTIONS && !c->over; j++)
 		if (found[j])
 			read_section(c, &sections[j], &found[j]->key, &found[j]->value);
+}
+
+const struct jr_section *jsonresume_sections(size_t *n)
+{
+	*n = NSECTIONS;
+	return sections;
 }

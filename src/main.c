@@ -83,7 +83,8 @@ static const char usage_text[] =
 	"Without FILE, shows the bundled résumé; FILE - reads standard input.\n"
 	"\n"
 	"  -d, --dump            print the résumé and exit\n"
-	"  -f, --format FORMAT   text or markdown (implies --dump)\n"
+	"  -f, --format FORMAT   text, markdown, json (JSON Resume), yaml (RenderCV)\n"
+	"                        or man (a manual page); implies --dump\n"
 	"  -w, --width N         wrap text at N columns (20-1000)\n"
 	"      --check           validate only; report problems as FILE:LINE:COLUMN\n"
 	"      --max-size SIZE   refuse larger files (default 32M; K, M, G suffixes)\n"
@@ -184,8 +185,15 @@ static void parse_options(int argc, char **argv, struct options *o)
 				o->format = OUT_TEXT;
 			else if (strcmp(optarg, "markdown") == 0 || strcmp(optarg, "md") == 0)
 				o->format = OUT_MARKDOWN;
+			else if (strcmp(optarg, "json") == 0)
+				o->format = OUT_JSON;
+			else if (strcmp(optarg, "yaml") == 0)
+				o->format = OUT_YAML;
+			else if (strcmp(optarg, "man") == 0)
+				o->format = OUT_MAN;
 			else
-				usage_error("unknown format '%s' (text or markdown)", optarg);
+				usage_error("unknown format '%s' (text, markdown, json, yaml or man)",
+				            optarg);
 			o->dump = true;
 			break;
 		case 'w':
@@ -357,8 +365,14 @@ int main(int argc, char **argv)
 		kiosk_sandbox();
 
 	int width = o.width ? o.width : output_width();
-	int rc = o.format == OUT_MARKDOWN ? print_markdown(stdout, r)
-	                                  : print_text(stdout, r, width, o.tui.ascii);
+	int rc;
+	switch (o.format) {
+	case OUT_MARKDOWN: rc = print_markdown(stdout, r); break;
+	case OUT_JSON: rc = print_json(stdout, r); break;
+	case OUT_YAML: rc = print_yaml(stdout, r); break;
+	case OUT_MAN: rc = print_man(stdout, r); break;
+	default: rc = print_text(stdout, r, width, o.tui.ascii); break;
+	}
 	if (rc != 0 || fflush(stdout) != 0) {
 		/* A reader that quit early (less, head) is not an error. */
 		if (errno != EPIPE)
