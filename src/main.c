@@ -32,6 +32,7 @@ extern const size_t bundled_resume_len;
 struct options {
 	const char *file;       /* NULL: the bundled résumé */
 	bool dump, check;
+	bool watch;             /* --watch: read FILE again when it changes */
 	bool kiosk;             /* --kiosk, or started as a login shell */
 	const char *request;    /* kiosk: what the visitor asked for */
 	struct kiosk_limits klimits;
@@ -54,6 +55,7 @@ enum {
 	OPT_IDLE_TIMEOUT,
 	OPT_MAX_TIME,
 	OPT_MAX_MEMORY,
+	OPT_WATCH,
 };
 
 static const struct option long_options[] = {
@@ -69,6 +71,7 @@ static const struct option long_options[] = {
 	{ .name = "section", .has_arg = required_argument, .val = OPT_SECTION },
 	{ .name = "search", .has_arg = required_argument, .val = OPT_SEARCH },
 	{ .name = "kiosk", .has_arg = no_argument, .val = OPT_KIOSK },
+	{ .name = "watch", .has_arg = no_argument, .val = OPT_WATCH },
 	{ .name = "idle-timeout", .has_arg = required_argument, .val = OPT_IDLE_TIMEOUT },
 	{ .name = "max-time", .has_arg = required_argument, .val = OPT_MAX_TIME },
 	{ .name = "max-memory", .has_arg = required_argument, .val = OPT_MAX_MEMORY },
@@ -94,6 +97,7 @@ static const char usage_text[] =
 	"      --no-mouse        leave the mouse to the terminal\n"
 	"      --section NAME    open the viewer on the pane NAME\n"
 	"      --search PATTERN  open the viewer searching for PATTERN\n"
+	"      --watch           read FILE again whenever it changes on disk\n"
 	"      --kiosk           serve visitors over ssh (ForceCommand); see vitae(1)\n"
 	"      --idle-timeout T  end the viewer after T without a key (kiosk: 10m)\n"
 	"      --max-time T      end the viewer after T in all (kiosk: 60m)\n"
@@ -227,6 +231,9 @@ static void parse_options(int argc, char **argv, struct options *o)
 		case OPT_KIOSK:
 			o->kiosk = true;
 			break;
+		case OPT_WATCH:
+			o->watch = true;
+			break;
 		case OPT_IDLE_TIMEOUT:
 			o->tui.idle_timeout = parse_duration("--idle-timeout", optarg);
 			idle_given = true;
@@ -253,6 +260,17 @@ static void parse_options(int argc, char **argv, struct options *o)
 		o->file = argv[optind++];
 	if (optind < argc)
 		usage_error("one file at a time: unexpected '%s'", argv[optind]);
+	if (o->watch) {
+		/* The viewer follows a file the author edits: nothing else. */
+		if (o->kiosk)
+			usage_error("--watch and --kiosk do not go together");
+		if (!o->file || strcmp(o->file, "-") == 0)
+			usage_error("--watch needs a FILE to watch (not standard input)");
+		if (o->dump || o->check)
+			usage_error("--watch is for the viewer, not --dump, --format or --check");
+		o->tui.watch = o->file;
+		o->tui.limits = &o->limits;
+	}
 	if (o->kiosk) {
 		if (!idle_given)
 			o->tui.idle_timeout = KIOSK_IDLE_TIMEOUT;
