@@ -4,6 +4,7 @@
  *
  *   basics        name, label -> headline, image -> photo, email, phone,
  *                 url -> website, location{...} -> one line, profiles;
+ *                 vitae's emails[] and urls[]: more of them;
  *                 summary -> a "Summary" section of one text entry
  *   work          experience: name, position, location, dates, summary,
  *                 highlights, url; description -> "Description" field
@@ -22,7 +23,9 @@
  *   projects      normal: name, description -> summary, highlights,
  *                 keywords -> technologies, dates, url; roles, entity,
  *                 type -> fields
- *   meta, $schema not shown
+ *   meta, $schema not shown, but for vitae's meta.vitae.sections: sections
+ *                 in RenderCV's layout (read by load_rendercv.c), after
+ *                 the others
  *
  * Every section also reads vitae's extensions (EXT below), which is how
  * --format json keeps what JSON Resume has no key for.
@@ -187,11 +190,27 @@ static void read_profiles(struct conv *c, struct node *v)
 	}
 }
 
+/* vitae's `emails` and `urls` in basics (JSON Resume has one of each):
+ * the ones after the first, appended. */
+static void read_more(struct conv *c, struct node *v, const char *field, struct strlist *l)
+{
+	struct strlist more = { 0 };
+	conv_strlist(c, v, field, false, &more);
+	if (!more.n)
+		return;
+	const char **all = arena_alloc(&c->r->arena, (l->n + more.n) * sizeof *all);
+	if (l->n)
+		memcpy(all, l->v, l->n * sizeof *all);
+	memcpy(all + l->n, more.v, more.n * sizeof *all);
+	l->v = all;
+	l->n += more.n;
+}
+
 /* Returns the summary's key, which becomes a section of its own. */
 static struct node *read_basics(struct conv *c, struct node *b)
 {
 	struct header *h = &c->r->header;
-	struct node *summary = NULL;
+	struct node *summary = NULL, *emails = NULL, *urls = NULL;
 	if (!conv_is_map(c, b, "basics"))
 		return NULL;
 	for (size_t i = 0; i < b->n && !c->over; i++) {
@@ -216,9 +235,18 @@ static struct node *read_basics(struct conv *c, struct node *b)
 			h->location = read_location(c, v);
 		else if (node_is(k, "profiles"))
 			read_profiles(c, v);
+		else if (node_is(k, "emails"))
+			emails = v;
+		else if (node_is(k, "urls"))
+			urls = v;
 		else
 			conv_unknown(c, k, "`basics`");
 	}
+	/* after email and url, wherever they were in the file */
+	if (emails)
+		read_more(c, emails, "emails", &h->emails);
+	if (urls)
+		read_more(c, urls, "urls", &h->websites);
 	return summary;
 }
 
@@ -296,6 +324,11 @@ void load_jsonresume(struct conv *c, struct node *root)
 	for (size_t j = 0; j < NSECTIONS && !c->over; j++)
 		if (found[j])
 			read_section(c, &sections[j], &found[j]->key, &found[j]->value);
+	/* vitae's extension: the sections JSON Resume has no place for, in
+	 * RenderCV's layout, after JSON Resume's own. */
+	struct node *more = node_get(node_get(node_get(root, "meta"), "vitae"), "sections");
+	if (more && !c->over)
+		rendercv_sections(c, more);
 }
 
 const struct jr_section *jsonresume_sections(size_t *n)

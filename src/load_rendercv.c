@@ -350,7 +350,10 @@ static void read_sections(struct conv *c, struct node *v)
 	if (!conv_is_map(c, v, "sections"))
 		return;
 	struct resume *r = c->r;
-	r->sections = arena_calloc(&r->arena, v->n, sizeof *r->sections);
+	struct section *before = r->sections;     /* JSON Resume's, for meta */
+	r->sections = arena_calloc(&r->arena, r->nsections + v->n, sizeof *r->sections);
+	if (r->nsections)
+		memcpy(r->sections, before, r->nsections * sizeof *before);
 	for (size_t i = 0; i < v->n && !c->over; i++) {
 		struct node *key = &v->u.pairs[i].key, *list = &v->u.pairs[i].value;
 		if (!conv_visit(c, key))
@@ -424,4 +427,9 @@ const char *rendercv_network(const char *name)
 		if (same_ascii_nocase(name, networks[i].name))
 			return networks[i].name;
 	return NULL;
+}
+
+void rendercv_sections(struct conv *c, struct node *v)
+{
+	read_sections(c, v);
 }

@@ -218,6 +218,9 @@ struct jr_section {
 };
 /* RenderCV's entry types, ENTRY_TEXT excluded (it has no keys). */
 const struct entry_spec *rendercv_spec(enum entry_kind k);
+/* RenderCV's `sections` mapping, appended to c->r's sections: also how
+ * JSON Resume's meta.vitae.sections (print_json.c) is read. */
+void rendercv_sections(struct conv *c, struct node *v);
 /* RenderCV's spelling of a social network it knows, or NULL. */
 const char *rendercv_network(const char *name);
 /* JSON Resume's sections in the schema's order; i < *n. */

@@ -145,7 +145,7 @@ static void to_json(const struct resume *a)
 
 	if (!b)
 		return;
-	same_header(&a->header, &b->header, false);
+	same_header(&a->header, &b->header, true);
 	CHECK_INT(a->header.nprofiles, b->header.nprofiles);
 	for (size_t i = 0; i < a->header.nprofiles && i < b->header.nprofiles; i++) {
 		SAME(a->header.profiles[i].network, b->header.profiles[i].network);
@@ -155,8 +155,10 @@ static void to_json(const struct resume *a)
 	for (size_t j = 0; j < njr; j++) {
 		const struct section *bs = NULL;
 		size_t k = 0;
-		for (size_t i = 0; i < b->nsections; i++)
-			if (!strcmp(b->sections[i].key, jr[j].key))
+		/* the first: JSON Resume's own come before meta's */
+		for (size_t i = 0; i < b->nsections && !bs; i++)
+			if (!strcmp(b->sections[i].key, jr[j].key) &&
+			    b->sections[i].kind == jr[j].spec.kind)
 				bs = &b->sections[i];
 		for (size_t i = 0; i < a->nsections; i++) {
 			bool summary;
@@ -171,6 +173,24 @@ static void to_json(const struct resume *a)
 			}
 		}
 		CHECK_INT(bs ? bs->nentries : 0, k);
+	}
+	/* The sections without a place come back from meta.vitae.sections,
+	 * under their own titles. */
+	for (size_t i = 0; i < a->nsections; i++) {
+		bool summary;
+		const struct section *as = &a->sections[i], *bs = NULL;
+		if (convert_jsonresume_place(as, &summary) || summary)
+			continue;
+		for (size_t j = 0; j < b->nsections; j++)
+			if (!strcmp(b->sections[j].title, as->title) &&
+			    b->sections[j].kind == convert_rendercv_kind(as))
+				bs = &b->sections[j];
+		CHECK(bs != NULL);
+		if (!bs)
+			continue;
+		CHECK_INT(as->nentries, bs->nentries);
+		for (size_t e = 0; e < as->nentries && e < bs->nentries; e++)
+			same_entry(a, &as->entries[e], b, &bs->entries[e], false);
 	}
 	resume_free(b);
 }
