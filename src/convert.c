@@ -324,8 +324,7 @@ void convert_rendercv_entries(struct emit *em, const struct resume *r,
 			name = has(e->subtitle) ? e->subtitle : has(e->venue) ? e->venue :
 			       has(e->dates) ? e->dates : has(s->title) ? s->title : "?";
 		emit_map(em);
-		convert_entry(em, rendercv_spec(k), e, TO_RENDERCV, r,
-		              name ? name : NULL);
+		convert_entry(em, rendercv_spec(k), e, TO_RENDERCV, r, name);
 		if (k == ENTRY_PUBLICATION && !e->authors.n) {
 			/* required by RenderCV; an empty list is allowed */
 			emit_key(em, "authors");

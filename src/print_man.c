@@ -419,7 +419,7 @@ static void entry(struct roff *m, const struct resume *r, const struct section *
 	case ENTRY_ONELINE:
 		req(m, ".TP");
 		raw(m, "\\fB");
-		text_str(m, has(e->title) ? e->title : "");
+		marked(m, has(e->title) ? e->title : "");
 		raw(m, "\\fR\n");
 		if (has(e->subtitle))
 			marked(m, e->subtitle);

@@ -65,6 +65,13 @@ for out in $(sed -n 's/\.man .*/.man/p' "$tmp/list"); do
 		status=1
 	fi
 done
+# The bundled résumé's page, as man shows it at 80 columns: no line wider.
+page=$(sed -n 's/\.man (bundled)$/.man/p' "$tmp/list")
+"$mandoc" -T ascii -O width=80 "$page" | sed 's/.\x08//g' >"$tmp/page.txt"
+if [ ! -s "$tmp/page.txt" ] || awk 'length > 80 { bad = 1 } END { exit !bad }' "$tmp/page.txt"; then
+	echo "convert: the bundled page at 80 columns is empty or has wider lines" >&2
+	status=1
+fi
 echo "convert: $n résumés, $(wc -l <"$tmp/list") outputs checked"
 [ $status -eq 0 ] && echo "convert: ok"
 exit $status

@@ -142,6 +142,23 @@ int main(int argc, char **argv)
 
 		replace_by_rename("five");
 		step(v, "restored", "Reloaded cv.yaml", "Alpha says five.", __LINE__);
+
+		/* Real editors: sed -i (a temporary file renamed over), and
+		 * vim with its defaults (the old file renamed to a backup, a
+		 * new one written), when vim is installed. */
+		char cmd[512];
+		snprintf(cmd, sizeof cmd, "sed -i 's/five/six/' '%s'", path);
+		CHECK(system(cmd) == 0);
+		step(v, "sed -i", "Reloaded cv.yaml", "Alpha says six.", __LINE__);
+		if (access("/usr/bin/vim", X_OK) == 0) {
+			snprintf(cmd, sizeof cmd, "cd '%s' && /usr/bin/vim -u NONE -i NONE -N -es "
+			         "-c '%%s/six/seven/' -c 'set writebackup backupcopy=auto' -c wq "
+			         "cv.yaml </dev/null >/dev/null 2>&1", dir);
+			CHECK(system(cmd) == 0);
+			step(v, "vim", "Reloaded cv.yaml", "Alpha says seven.", __LINE__);
+		} else {
+			fprintf(stderr, "-- vim: not installed, step left out\n");
+		}
 		/* The search survived every reload: n finds its matches
 		 * (without one it would say "No previous search"). */
 		press(v, "n");
@@ -151,6 +168,8 @@ int main(int argc, char **argv)
 		vt_close(v);
 	}
 	unlink(path);
+	unlink(tmp);
+	snprintf(tmp, sizeof tmp, "%s/cv.yaml~", dir);
 	unlink(tmp);
 	rmdir(dir);
 	T_DONE();
