@@ -131,7 +131,7 @@ static void marked(struct roff *m, const char *s)
 			raw(m, f == (MK_BOLD | MK_ITALIC) ? "\\f(BI" : f == MK_BOLD ? "\\fB" : "\\fI");
 		text(m, mk->text + sp->start, sp->len, false);
 		if (f)
-			raw(m, "\\fR");
+			raw(m, "\\fP");        /* back to the font around it: a bold title */
 		if ((sp->flags & MK_LINK) && (int)k == sp->link_end) {
 			raw(m, " <\\%");
 			text(m, sp->url, sp->url_len, false);
