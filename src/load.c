@@ -305,6 +305,9 @@ void conv_entry(struct conv *c, struct node *m, const struct entry_spec *spec,
 			diag_add(c->d, DIAG_ERROR, e->pos, "%s needs `%s`",
 			         spec->what, spec->slots[j].key);
 	e->dates = date_display(a, c->d, &date, &start, &end);
+	e->date = date.text;
+	e->start_date = start.text;
+	e->end_date = end.text;
 	/* An entry of no known type names itself by its first field, so that
 	 * every output has a title to show it under. */
 	if (spec->quiet && !e->title && !e->subtitle && nfields) {

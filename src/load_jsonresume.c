@@ -4,6 +4,7 @@
  *
  *   basics        name, label -> headline, image -> photo, email, phone,
  *                 url -> website, location{...} -> one line, profiles;
+ *                 vitae's emails[] and urls[]: more of them;
  *                 summary -> a "Summary" section of one text entry
  *   work          experience: name, position, location, dates, summary,
  *                 highlights, url; description -> "Description" field
@@ -23,7 +24,12 @@
  *                 keywords -> technologies, dates, url; roles, entity,
  *                 type -> fields
  *   sideProjects  as projects, titled "Side Projects"
- *   meta, $schema not shown
+ *   meta, $schema not shown, but for vitae's meta.vitae.sections: sections
+ *                 in RenderCV's layout (read by load_rendercv.c), after
+ *                 the others
+ *
+ * Every section also reads vitae's extensions (EXT below), which is how
+ * --format json keeps what JSON Resume has no key for.
  *
  * Variants of these keys (experience for work, ...) are read as them
  * (load_extra.c's table); any other key, at the top level or in basics,
@@ -52,57 +58,65 @@
 /* vitae's extension, read in both formats so a search for a tool finds
  * every entry that used it. */
 #define TECH LIST("technologies", technologies)
+/* vitae's extensions in every section (the schema allows extra keys in
+ * entries): what a RenderCV entry holds and JSON Resume has no key for,
+ * so that --format json loses nothing. `dates` is free text, shown as
+ * written. A key the section already reads above wins (first match). */
+#define EXT STR("location", location), STR("summary", summary), \
+	LIST("highlights", highlights), LIST("authors", authors), \
+	STR("doi", doi), STR("url", url), STR("degree", degree), \
+	{ .key = "dates", .kind = SLOT_DATE }, TECH
 
 static const struct slot work[] = {
 	STR("name", title), STR("company", title), STR("position", subtitle),
 	STR("location", location), FIELD("description", "Description"),
 	STR("url", url), STR("website", url), DATES, STR("summary", summary),
-	LIST("highlights", highlights), TECH,
+	LIST("highlights", highlights), EXT,
 };
 static const struct slot volunteer[] = {
 	STR("organization", title), STR("position", subtitle), STR("url", url),
 	STR("website", url), DATES, STR("summary", summary),
-	LIST("highlights", highlights), TECH,
+	LIST("highlights", highlights), EXT,
 };
 static const struct slot education[] = {
 	STR("institution", title), STR("area", subtitle), STR("studyType", degree),
 	STR("url", url), DATES, FIELD("score", "Score"), FIELD("gpa", "Score"),
-	{ .key = "courses", .kind = SLOT_FIELD_LIST, .label = "Courses" }, TECH,
+	{ .key = "courses", .kind = SLOT_FIELD_LIST, .label = "Courses" }, EXT,
 };
 static const struct slot awards[] = {
 	STR("title", title), { .key = "date", .kind = SLOT_DATE },
-	STR("awarder", subtitle), STR("summary", summary),
+	STR("awarder", subtitle), STR("summary", summary), EXT,
 };
 static const struct slot certificates[] = {
 	STR("name", title), { .key = "date", .kind = SLOT_DATE },
-	STR("issuer", subtitle), STR("url", url),
+	STR("issuer", subtitle), STR("url", url), EXT,
 };
 static const struct slot publications[] = {
 	STR("name", title), STR("publisher", venue),
 	{ .key = "releaseDate", .kind = SLOT_DATE }, STR("url", url),
-	STR("website", url), STR("summary", summary), TECH,
+	STR("website", url), STR("summary", summary), EXT,
 };
 static const struct slot skills[] = {
 	STR("name", title), { .key = "keywords", .kind = SLOT_JOIN, .off = E(subtitle) },
-	FIELD("level", "Level"),
+	FIELD("level", "Level"), EXT,
 };
-static const struct slot languages[] = { STR("language", title), STR("fluency", subtitle) };
+static const struct slot languages[] = {
+	STR("language", title), STR("fluency", subtitle), EXT,
+};
 static const struct slot interests[] = {
-	STR("name", title), { .key = "keywords", .kind = SLOT_JOIN, .off = E(subtitle) },
+	STR("name", title), { .key = "keywords", .kind = SLOT_JOIN, .off = E(subtitle) }, EXT,
 };
-static const struct slot references[] = { STR("name", title), STR("reference", summary) };
+static const struct slot references[] = {
+	STR("name", title), STR("reference", summary), EXT,
+};
 static const struct slot projects[] = {
 	STR("name", title), STR("description", summary), LIST("highlights", highlights),
 	LIST("keywords", technologies), DATES, STR("url", url),
 	{ .key = "roles", .kind = SLOT_FIELD_LIST, .label = "Roles" },
-	FIELD("entity", "Entity"), FIELD("type", "Type"),
+	FIELD("entity", "Entity"), FIELD("type", "Type"), EXT,
 };
 
-static const struct jr_section {
-	const char *key;
-	const char *title;
-	struct entry_spec spec;
-} sections[] = {
+static const struct jr_section sections[] = {
 #define SECTION(k, t, what_, kind_, s, date_) { .key = k, .title = t, .spec = { \
 	.what = what_, .kind = kind_, .slots = s, .nslots = sizeof s / sizeof s[0], \
 	.date_key = date_, .start_key = "startDate", .end_key = "endDate" } }
@@ -219,11 +233,27 @@ struct extras {
 	size_t n;
 };
 
+/* vitae's `emails` and `urls` in basics (JSON Resume has one of each):
+ * the ones after the first, appended. */
+static void read_more(struct conv *c, struct node *v, const char *field, struct strlist *l)
+{
+	struct strlist more = { 0 };
+	conv_strlist(c, v, field, false, &more);
+	if (!more.n)
+		return;
+	const char **all = arena_alloc(&c->r->arena, (l->n + more.n) * sizeof *all);
+	if (l->n)
+		memcpy(all, l->v, l->n * sizeof *all);
+	memcpy(all + l->n, more.v, more.n * sizeof *all);
+	l->v = all;
+	l->n += more.n;
+}
+
 /* Returns the summary's key, which becomes a section of its own. */
 static struct node *read_basics(struct conv *c, struct node *b, struct extras *x)
 {
 	struct header *h = &c->r->header;
-	struct node *summary = NULL;
+	struct node *summary = NULL, *emails = NULL, *urls = NULL;
 	if (!conv_is_map(c, b, "basics"))
 		return NULL;
 	for (size_t i = 0; i < b->n && !c->over; i++) {
@@ -248,11 +278,20 @@ static struct node *read_basics(struct conv *c, struct node *b, struct extras *x
 			h->location = read_location(c, v);
 		else if (node_is(k, "profiles"))
 			read_profiles(c, v);
+		else if (node_is(k, "emails"))
+			emails = v;
+		else if (node_is(k, "urls"))
+			urls = v;
 		else {
 			conv_unknown(c, k, "`basics`");
 			x->v[x->n++] = (struct extra){ .pair = &b->u.pairs[i] };
 		}
 	}
+	/* after email and url, wherever they were in the file */
+	if (emails)
+		read_more(c, emails, "emails", &h->emails);
+	if (urls)
+		read_more(c, urls, "urls", &h->websites);
 	return summary;
 }
 
@@ -372,4 +411,15 @@ void load_jsonresume(struct conv *c, struct node *root)
 		else
 			conv_extra_section(c, k, v, NULL, &generic_spec);
 	}
+	/* vitae's extension: the sections JSON Resume has no place for, in
+	 * RenderCV's layout, after JSON Resume's own. */
+	struct node *more = node_get(node_get(node_get(root, "meta"), "vitae"), "sections");
+	if (more && !c->over)
+		rendercv_sections(c, more);
+}
+
+const struct jr_section *jsonresume_sections(size_t *n)
+{
+	*n = NSECTIONS;
+	return sections;
 }

@@ -49,8 +49,11 @@ static const char *const small_words[] = {
 	{ .key = "location", .kind = SLOT_STR, .off = E(location) }, \
 	{ .key = "summary", .kind = SLOT_STR, .off = E(summary) }, \
 	{ .key = "highlights", .kind = SLOT_LIST, .off = E(highlights) }, \
+	{ .key = "url", .kind = SLOT_STR, .off = E(url) }, \
 	TECH_SLOT
-/* Not RenderCV's: the tools used, which vitae shows under an entry. */
+/* Not RenderCV's (it accepts extra keys in entries): the tools used, which
+ * vitae shows under an entry, and a link (JSON Resume has one in every
+ * entry, so a converted file keeps it). */
 #define TECH_SLOT { .key = "technologies", .kind = SLOT_LIST, .off = E(technologies) }
 #define REQ(k, field) { .key = k, .kind = SLOT_STR, .off = E(field), .required = true }
 
@@ -453,4 +456,24 @@ void load_rendercv(struct conv *c, struct node *root)
 		if (!node_is(k, "cv") && !is_style_key(k))
 			conv_extra_section(c, k, &root->u.pairs[i].value, NULL, &generic_spec);
 	}
+}
+
+const struct entry_spec *rendercv_spec(enum entry_kind k)
+{
+	return k > ENTRY_TEXT && k < ENTRY_KIND_COUNT ? &specs[k] : NULL;
+}
+
+const char *rendercv_network(const char *name)
+{
+	for (size_t i = 0; name && i < sizeof networks / sizeof networks[0]; i++)
+		if (same_ascii_nocase(name, networks[i].name))
+			return networks[i].name;
+	return NULL;
+}
+
+void rendercv_sections(struct conv *c, struct node *v)
+{
+	/* a mapping from title to entries, as under cv.sections */
+	if (conv_is_map(c, v, "meta.vitae.sections"))
+		read_sections(c, NULL, v);
 }

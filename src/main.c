@@ -32,6 +32,7 @@ extern const size_t bundled_resume_len;
 struct options {
 	const char *file;       /* NULL: the bundled résumé */
 	bool dump, check;
+	bool watch;             /* --watch: read FILE again when it changes */
 	bool kiosk;             /* --kiosk, or started as a login shell */
 	const char *request;    /* kiosk: what the visitor asked for */
 	struct kiosk_limits klimits;
@@ -54,6 +55,7 @@ enum {
 	OPT_IDLE_TIMEOUT,
 	OPT_MAX_TIME,
 	OPT_MAX_MEMORY,
+	OPT_WATCH,
 };
 
 static const struct option long_options[] = {
@@ -69,6 +71,7 @@ static const struct option long_options[] = {
 	{ .name = "section", .has_arg = required_argument, .val = OPT_SECTION },
 	{ .name = "search", .has_arg = required_argument, .val = OPT_SEARCH },
 	{ .name = "kiosk", .has_arg = no_argument, .val = OPT_KIOSK },
+	{ .name = "watch", .has_arg = no_argument, .val = OPT_WATCH },
 	{ .name = "idle-timeout", .has_arg = required_argument, .val = OPT_IDLE_TIMEOUT },
 	{ .name = "max-time", .has_arg = required_argument, .val = OPT_MAX_TIME },
 	{ .name = "max-memory", .has_arg = required_argument, .val = OPT_MAX_MEMORY },
@@ -83,7 +86,8 @@ static const char usage_text[] =
 	"Without FILE, shows the bundled résumé; FILE - reads standard input.\n"
 	"\n"
 	"  -d, --dump            print the résumé and exit\n"
-	"  -f, --format FORMAT   text or markdown (implies --dump)\n"
+	"  -f, --format FORMAT   text, markdown, json (JSON Resume), yaml (RenderCV)\n"
+	"                        or man (a manual page); implies --dump\n"
 	"  -w, --width N         wrap text at N columns (20-1000)\n"
 	"      --check           validate only; report problems as FILE:LINE:COLUMN\n"
 	"      --max-size SIZE   refuse larger files (default 32M; K, M, G suffixes)\n"
@@ -93,6 +97,7 @@ static const char usage_text[] =
 	"      --no-mouse        leave the mouse to the terminal\n"
 	"      --section NAME    open the viewer on the pane NAME\n"
 	"      --search PATTERN  open the viewer searching for PATTERN\n"
+	"      --watch           read FILE again whenever it changes on disk\n"
 	"      --kiosk           serve visitors over ssh (ForceCommand); see vitae(1)\n"
 	"      --idle-timeout T  end the viewer after T without a key (kiosk: 10m)\n"
 	"      --max-time T      end the viewer after T in all (kiosk: 60m)\n"
@@ -185,8 +190,15 @@ static void parse_options(int argc, char **argv, struct options *o)
 				o->format = OUT_TEXT;
 			else if (strcmp(optarg, "markdown") == 0 || strcmp(optarg, "md") == 0)
 				o->format = OUT_MARKDOWN;
+			else if (strcmp(optarg, "json") == 0)
+				o->format = OUT_JSON;
+			else if (strcmp(optarg, "yaml") == 0)
+				o->format = OUT_YAML;
+			else if (strcmp(optarg, "man") == 0)
+				o->format = OUT_MAN;
 			else
-				usage_error("unknown format '%s' (text or markdown)", optarg);
+				usage_error("unknown format '%s' (text, markdown, json, yaml or man)",
+				            optarg);
 			o->dump = true;
 			break;
 		case 'w':
@@ -220,6 +232,9 @@ static void parse_options(int argc, char **argv, struct options *o)
 		case OPT_KIOSK:
 			o->kiosk = true;
 			break;
+		case OPT_WATCH:
+			o->watch = true;
+			break;
 		case OPT_IDLE_TIMEOUT:
 			o->tui.idle_timeout = parse_duration("--idle-timeout", optarg);
 			idle_given = true;
@@ -246,6 +261,17 @@ static void parse_options(int argc, char **argv, struct options *o)
 		o->file = argv[optind++];
 	if (optind < argc)
 		usage_error("one file at a time: unexpected '%s'", argv[optind]);
+	if (o->watch) {
+		/* The viewer follows a file the author edits: nothing else. */
+		if (o->kiosk)
+			usage_error("--watch and --kiosk do not go together");
+		if (!o->file || strcmp(o->file, "-") == 0)
+			usage_error("--watch needs a FILE to watch (not standard input)");
+		if (o->dump || o->check)
+			usage_error("--watch is for the viewer, not --dump, --format or --check");
+		o->tui.watch = o->file;
+		o->tui.limits = &o->limits;
+	}
 	if (o->kiosk) {
 		if (!idle_given)
 			o->tui.idle_timeout = KIOSK_IDLE_TIMEOUT;
@@ -368,8 +394,14 @@ int main(int argc, char **argv)
 		kiosk_sandbox();
 
 	int width = o.width ? o.width : output_width();
-	int rc = o.format == OUT_MARKDOWN ? print_markdown(stdout, r)
-	                                  : print_text(stdout, r, width, o.tui.ascii);
+	int rc;
+	switch (o.format) {
+	case OUT_MARKDOWN: rc = print_markdown(stdout, r); break;
+	case OUT_JSON: rc = print_json(stdout, r); break;
+	case OUT_YAML: rc = print_yaml(stdout, r); break;
+	case OUT_MAN: rc = print_man(stdout, r); break;
+	default: rc = print_text(stdout, r, width, o.tui.ascii); break;
+	}
 	if (rc != 0 || fflush(stdout) != 0) {
 		/* A reader that quit early (less, head) is not an error. */
 		if (errno != EPIPE)

@@ -55,7 +55,12 @@ struct entry {
 	const char *subtitle;       /* position, area, details (one-line) */
 	const char *degree;         /* education: "PhD", "M.S." */
 	const char *location;
-	const char *dates;          /* display form: "Mar 2024 – Present" */
+	const char *dates;          /* display form: "Mar 2024 – Present";
+	                               NULL also when the dates were invalid */
+	/* The date keys as written (sanitised), for the converters: a
+	 * free-text or exact `date`, and the exact start and end ("present"
+	 * in any case). Meaningful only when dates is not NULL. */
+	const char *date, *start_date, *end_date;
 	const char *summary;        /* may contain '\n' between paragraphs */
 	struct strlist highlights;
 	struct strlist technologies;

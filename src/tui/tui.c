@@ -24,6 +24,7 @@
 #include "osc52.h"
 #include "termcheck.h"
 #include "view.h"
+#include "watch.h"
 
 /* Set by the signal handlers, read by the loop; nothing else. */
 static volatile sig_atomic_t got_signal, got_winch;
@@ -197,17 +198,26 @@ static double now(void)
 /*
  * Waits until the terminal is readable, a signal arrives (the caught ones
  * are blocked everywhere else, so none slips in between the loop's check
- * and the wait) or ms pass (ms < 0: no limit). Returns 1 readable, 0
- * otherwise.
+ * and the wait) or ms pass (ms < 0: no limit), or the watched file's
+ * directory has news (watch_fd >= 0: --watch). Returns WAIT_KEY when the
+ * terminal is readable, WAIT_FILE for the watch, 0 otherwise.
  */
-static int wait_key(long ms, const sigset_t *waitmask)
+enum { WAIT_KEY = 1, WAIT_FILE = 2 };
+
+static int wait_key(long ms, const sigset_t *waitmask, int watch_fd)
 {
 	fd_set fds;
 	FD_ZERO(&fds);
 	FD_SET(STDIN_FILENO, &fds);
+	if (watch_fd >= 0)
+		FD_SET(watch_fd, &fds);
+	int nfds = (watch_fd > STDIN_FILENO ? watch_fd : STDIN_FILENO) + 1;
 	struct timespec ts = { .tv_sec = ms / 1000, .tv_nsec = (ms % 1000) * 1000000L };
-	int n = pselect(STDIN_FILENO + 1, &fds, NULL, NULL, ms < 0 ? NULL : &ts, waitmask);
-	return n > 0;
+	int n = pselect(nfds, &fds, NULL, NULL, ms < 0 ? NULL : &ts, waitmask);
+	if (n <= 0)
+		return 0;
+	return (FD_ISSET(STDIN_FILENO, &fds) ? WAIT_KEY : 0) |
+	       (watch_fd >= 0 && FD_ISSET(watch_fd, &fds) ? WAIT_FILE : 0);
 }
 
 /* Milliseconds to the nearer of the two limits, 0 when one is reached
@@ -237,7 +247,7 @@ static long to_deadline(const struct tui_options *o, double start, double last_k
 }
 
 static enum ending run(struct view *v, struct draw *d, const struct tui_options *o,
-                       const sigset_t *waitmask)
+                       const sigset_t *waitmask, struct watch *w)
 {
 	struct keys_state ks = { 0 };
 	unsigned rd = RD_ALL;
@@ -291,7 +301,16 @@ static enum ending run(struct view *v, struct draw *d, const struct tui_options 
 			long ms = to_deadline(o, start, last_key, &which);
 			if (ms == 0)
 				return which;
-			readable = wait_key(ms, waitmask);
+			int got = wait_key(ms, waitmask, w->fd);
+			readable = got & WAIT_KEY;
+			if (got & WAIT_FILE) {
+				unsigned x = watch_event(w, v);
+				if (x & WATCH_RELOADED) {       /* new panes */
+					draw_free(d);
+					draw_init(d, v, d->color, d->help);
+				}
+				rd |= x & ~WATCH_RELOADED;
+			}
 			continue;
 		}
 		readable = false;
@@ -341,6 +360,14 @@ int tui_run(const struct resume *r, const struct diag *diag, const struct tui_op
 	setlocale(LC_CTYPE, "");
 	if (!termcheck_usable())
 		return -1;
+	/* --watch: set up before the terminal, so that a watch that cannot
+	 * be had is an error, not a viewer that never reloads. */
+	struct watch w = { .fd = -1 };
+	if (o->watch && watch_open(&w, o->watch, o->limits) != 0) {
+		fprintf(stderr, "vitae: cannot watch %s: %s\n", o->watch, strerror(errno));
+		watch_close(&w);
+		return 2;
+	}
 	const char *nc = getenv("NO_COLOR");
 	bool color = !o->no_color && !(nc && *nc);
 	bool ascii = o->ascii || strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
@@ -367,6 +394,7 @@ int tui_run(const struct resume *r, const struct diag *diag, const struct tui_op
 	setenv("NCURSES_GPM_TERMS", "", 1);
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (!scr) {
+		watch_close(&w);
 		if (o->kiosk)
 			sigaction(SIGTSTP, &old_tstp, NULL);
 		sigprocmask(SIG_SETMASK, &waitmask, NULL);
@@ -429,7 +457,7 @@ int tui_run(const struct resume *r, const struct diag *diag, const struct tui_op
 	if (o->kiosk)
 		kiosk_sandbox();
 
-	enum ending end = run(&v, &d, o, &waitmask);
+	enum ending end = run(&v, &d, o, &waitmask, &w);
 
 	endwin();
 	set_die_hook(NULL);
@@ -466,5 +494,6 @@ int tui_run(const struct resume *r, const struct diag *diag, const struct tui_op
 	help_free(&h);
 	help_free(&problems);
 	view_free(&v);
+	watch_close(&w);
 	return status;
 }

@@ -7,6 +7,8 @@
 #include "diag.h"
 #include "model.h"
 
+struct load_limits;
+
 struct tui_options {
 	const char *section;    /* --section NAME: open on that pane */
 	const char *search;     /* --search PATTERN: start with a search */
@@ -18,6 +20,10 @@ struct tui_options {
 	 * and saying why on stderr, after idle seconds without a key or
 	 * max_time seconds in all. Exit status 0. */
 	unsigned long idle_timeout, max_time;
+	/* --watch: the file shown, read again when it changes (watch.h),
+	 * with these limits. NULL: no watching. */
+	const char *watch;
+	const struct load_limits *limits;
 };
 
 /* Runs the viewer on a terminal (stdin and stdout are ttys). The problems

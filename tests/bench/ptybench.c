@@ -11,7 +11,9 @@
  * period: the quiet period only proves that nothing more was coming.
  * The first step is the start-up (from just before fork() to the last
  * byte of the first complete frame); each -k starts another step, timed
- * from the write of its keys. -x sends the keys that quit (default "q"),
+ * from the write of its keys, or, for -r FROM=TO, from rename(FROM, TO):
+ * a file saved the way vim saves it, for a program that watches TO.
+ * -x sends the keys that quit (default "q"),
  * then the program is reaped with wait4() for its peak memory.
  *
  * Predicates, about the screen as a terminal would show it (libvterm):
@@ -66,6 +68,7 @@ extern char **environ;
 struct step {
 	char keys[512];
 	size_t nkeys;
+	const char *rename;     /* -r FROM=TO: FROM, then '=', then TO */
 	const char *pred[MAX_PREDS];
 	int npred;
 };
@@ -378,6 +381,12 @@ int main(int argc, char **argv)
 				die("too many -k");
 			struct step *s = &steps[nsteps++];
 			s->nkeys = unescape(a, s->keys, sizeof s->keys);
+		} else if (strcmp(o, "-r") == 0) {
+			if (nsteps == MAX_STEPS)
+				die("too many steps");
+			if (!strchr(a, '='))
+				die("-r takes FROM=TO");
+			steps[nsteps++].rename = a;
 		} else if (strcmp(o, "-l") == 0) {
 			if (!(logf = fopen(a, "wb")))
 				die("cannot write the -l file");
@@ -436,8 +445,17 @@ int main(int argc, char **argv)
 			fprintf(logf, "\n--- step %d ---\n", s);
 		if (s > 0) {
 			t0 = now_ms();
-			if (write(master, steps[s].keys, steps[s].nkeys) != (ssize_t)steps[s].nkeys)
+			if (steps[s].rename) {
+				char from[4096];
+				const char *eq = strchr(steps[s].rename, '=');
+				snprintf(from, sizeof from, "%.*s",
+				         (int)(eq - steps[s].rename), steps[s].rename);
+				if (rename(from, eq + 1) != 0)
+					die("cannot rename");
+			} else if (write(master, steps[s].keys, steps[s].nkeys) !=
+			           (ssize_t)steps[s].nkeys) {
 				die("cannot type");
+			}
 		}
 		double end = wait_step(&steps[s], t0, quiet, timeout, &bytes);
 		if (end < 0) {

@@ -306,6 +306,57 @@ static int md_printer(FILE *out, const struct resume *r, int width, bool ascii)
 	return print_markdown(out, r);
 }
 
+static int json_printer(FILE *out, const struct resume *r, int width, bool ascii)
+{
+	return print_json(out, r);
+}
+
+static int yaml_printer(FILE *out, const struct resume *r, int width, bool ascii)
+{
+	return print_yaml(out, r);
+}
+
+static int man_printer(FILE *out, const struct resume *r, int width, bool ascii)
+{
+	return print_man(out, r);
+}
+
+/* A conversion must load again, without an error: whatever the input,
+ * the writer's escaping keeps it one well-formed document. */
+static void check_converted(const char *buf, size_t len, const char *what)
+{
+	struct load_limits lim;
+	struct diag d;
+
+	check_text(buf, len, ALLOW_NL, what);
+	load_limits_default(&lim);
+	lim.max_bytes = len + 1;
+	diag_init(&d, what);
+	struct resume *back = load_buffer(buf, len, &lim, &d);
+	REQUIRE(back != NULL && d.nerrors == 0, what);
+	resume_free(back);
+	diag_free(&d);
+}
+
+/* A manual page: every control line is one of print_man.c's requests. */
+static void check_man(const char *buf, size_t len)
+{
+	static const char *const ours[] = { ".\\\" ", ".TH ", ".SH", ".TP", ".PP", ".br",
+		".RS", ".RE", ".IP " };
+	check_text(buf, len, ALLOW_NL, "man output");
+	for (const char *p = buf, *end = buf + len; p < end;) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		if (n && (p[0] == '.' || p[0] == '\'')) {
+			bool known = false;
+			for (size_t i = 0; i < sizeof ours / sizeof *ours; i++)
+				known |= n >= strlen(ours[i]) && !memcmp(p, ours[i], strlen(ours[i]));
+			REQUIRE(known, "man output has a control line of the file's");
+		}
+		p += n + 1;
+	}
+}
+
 /* Runs a printer into memory; *len gets the size. The caller frees. */
 static char *print_to_memory(printer fn, const struct resume *r, int width,
                              bool ascii, size_t *len)
@@ -585,6 +636,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		resume_free(r);
 		return 0;
 	}
+	buf = print_to_memory(json_printer, r, 0, false, &len);
+	check_converted(buf, len, "json output");
+	free(buf);
+	buf = print_to_memory(yaml_printer, r, 0, false, &len);
+	check_converted(buf, len, "yaml output");
+	free(buf);
+	buf = print_to_memory(man_printer, r, 0, false, &len);
+	check_man(buf, len);
+	free(buf);
 
 	/* The viewer: a common terminal, then a narrow and an ASCII one. */
 	run_view(r, false, 80, 24, data, size);
