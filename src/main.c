@@ -345,6 +345,21 @@ static void kiosk_sandbox_or_refuse(void)
 		refuse(what);
 }
 
+/* --kiosk-selftest: exactly the visitor's set-up, then a look from
+ * inside (kiosk.h). */
+static int selftest(struct options *o)
+{
+	o->dump = false;
+	kiosk_start(o, NULL, true);
+	kiosk_sandbox_or_refuse();
+	int rc = kiosk_selftest(stdout, &o->klimits);
+	if (fflush(stdout) == 0)
+		return rc;
+	/* A regular file cannot be written (RLIMIT_FSIZE 0). */
+	fprintf(stderr, "vitae: writing output: %s\n", strerror(errno));
+	return EXIT_USAGE;
+}
+
 /* The width of the terminal on standard output, or 80 when it is not one. */
 static int output_width(void)
 {
@@ -359,7 +374,14 @@ int main(int argc, char **argv)
 {
 	struct options o;
 	const char *login_request;
-	if (kiosk_login_shell(argc, argv, &login_request) || kiosk_is_account_shell()) {
+	bool login = kiosk_login_shell(argc, argv, &login_request);
+	bool account = !login && kiosk_is_account_shell();
+	/* The account's own self-test: "vitae --kiosk-selftest", exactly,
+	 * run as the account (runuser -u ACCOUNT -- vitae ...). It sets
+	 * everything up as for a visitor and shows nothing of the résumé. */
+	if (account && argc == 2 && strcmp(argv[1], "--kiosk-selftest") == 0)
+		account = false;
+	if (login || account) {
 		/* sshd started us as the account's shell, or su, a console
 		 * login or anything else runs us as the shell of the user we
 		 * run as: no option or file can come from what was typed. */
@@ -370,18 +392,8 @@ int main(int argc, char **argv)
 		kiosk_start(&o, login_request, true);
 	} else {
 		parse_options(argc, argv, &o);
-		if (o.selftest) {
-			/* Exactly the visitor's set-up, then a look from inside. */
-			o.dump = false;
-			kiosk_start(&o, NULL, true);
-			kiosk_sandbox_or_refuse();
-			int rc = kiosk_selftest(stdout, &o.klimits);
-			if (fflush(stdout) == 0)
-				return rc;
-			/* A regular file cannot be written (RLIMIT_FSIZE 0). */
-			fprintf(stderr, "vitae: writing output: %s\n", strerror(errno));
-			return EXIT_USAGE;
-		}
+		if (o.selftest)
+			return selftest(&o);
 		if (o.kiosk)
 			kiosk_start(&o, NULL, false);
 	}

@@ -13,6 +13,12 @@
  *                        no_new_privs, not dumpable
  *   su - ACCOUNT         a login shell ("-vitae"): the same
  *   su ACCOUNT -c id     "vitae -c id": the text and a note, no shell
+ *   runuser -u ACCOUNT -- vitae /etc/passwd
+ *                        any other start, with arguments: the same kiosk,
+ *                        the arguments ignored
+ *   runuser -u ACCOUNT -- vitae --kiosk-selftest
+ *                        the one argument such a kiosk takes: every
+ *                        protection active
  *   su -s /bin/sh ACCOUNT -c ...
  *                        as root: /bin/sh runs. This is expected: root
  *                        choosing another shell for an account is root
@@ -131,8 +137,8 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	if (geteuid() != 0 || access("/usr/sbin/useradd", X_OK) != 0 ||
-	    access("/bin/su", X_OK) != 0) {
-		printf("SKIP: needs root, useradd and su\n");
+	    access("/bin/su", X_OK) != 0 || access("/usr/sbin/runuser", X_OK) != 0) {
+		printf("SKIP: needs root, useradd, su and runuser\n");
 		return 77;
 	}
 	if (getenv("VITAE_VALGRIND")) {
@@ -171,11 +177,23 @@ int main(int argc, char **argv)
 	char *su_login[] = { "/bin/su", "-", ACCOUNT, NULL };
 	kiosk_viewer(su_plain, uid);
 	kiosk_viewer(su_login, uid);
+	char *runuser_args[] = { "/usr/sbin/runuser", "-u", ACCOUNT, "--", shell, "/etc/passwd", NULL };
+	kiosk_viewer(runuser_args, uid);
+
+	char *self[] = { "/usr/sbin/runuser", "-u", ACCOUNT, "--", shell, "--kiosk-selftest", NULL };
+	struct vt *v = vt_start(self, 24, 80, NULL);
+	int st = -1;
+	if (v) {
+		SCHECK(v, vt_wait_exit(v, EXIT_MS, &st));
+		SCHECK(v, WIFEXITED(st) && WEXITSTATUS(st) == 0);
+		SCHECK(v, log_has(v, "all protections active"));
+		printf("runuser -u " ACCOUNT " -- vitae --kiosk-selftest: all active\n");
+		vt_close(v);
+	}
 
 	/* "vitae -c id": a request, not a command. */
 	char *su_c[] = { "/bin/su", ACCOUNT, "-c", "id", NULL };
-	struct vt *v = vt_start(su_c, 24, 80, NULL);
-	int st = -1;
+	v = vt_start(su_c, 24, 80, NULL);
 	if (v) {
 		SCHECK(v, vt_wait_exit(v, EXIT_MS, &st));
 		SCHECK(v, log_has(v, "vitae: unknown request \"id\""));
@@ -195,7 +213,7 @@ int main(int argc, char **argv)
 		vt_close(v);
 	}
 	/* Anyone else: asked for a password the account does not have. */
-	if (access("/usr/sbin/runuser", X_OK) == 0) {
+	{
 		char *su_s_user[] = { "/usr/sbin/runuser", "-u", "nobody", "--", "/bin/su", "-s",
 		                      "/bin/sh", ACCOUNT, "-c", "echo shell-ran", NULL };
 		v = vt_start(su_s_user, 24, 80, NULL);
