@@ -466,7 +466,10 @@ static void report_ending(enum ending end, const struct tui_options *o, const ch
 
 static void die_restore(void)
 {
+	/* Out of memory: the terminal restored, within the same deadline. */
+	output_begin(OUTPUT_GRACE_MS);
 	endwin();
+	output_end();
 }
 
 int tui_run(const struct resume *r, const struct tui_options *o)
