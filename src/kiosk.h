@@ -75,7 +75,8 @@ struct kiosk_limits {
 /*
  * 64 MiB of address space: the viewer at the largest terminal it draws
  * (VIEW_MAX_SIZE squared) with a résumé of the kiosk's default --max-size
- * peaks at about 31 MiB (measured; vitae(1) has the numbers).
+ * peaks at about 35 MiB after searching and filtering (measured; vitae(1)
+ * has the numbers).
  */
 #define KIOSK_DEFAULT_MEM ((size_t)64 << 20)
 #define KIOSK_DEFAULT_CPU 300UL
