@@ -11,8 +11,9 @@
  * - Memory: a 2300x2300 pty (the kiosk, and the viewer) peaks under the
  *   bound vitae(1) gives, the pty is clamped, and LINES/COLUMNS of 5000
  *   on an 80x24 pty change nothing.
- * - A reader that stops reading: --max-time still ends the session, and
- *   SIGTERM or SIGHUP end it in the middle of a write.
+ * - A reader that stops reading: --max-time still ends the session (the
+ *   viewer, and the text of a request), and SIGTERM or SIGHUP end it in
+ *   the middle of a write.
  * - A key flood meeting a small CPU limit: a clean exit (SIGXCPU, not the
  *   kernel's kill) with the terminal restored, seen in the bytes.
  *
@@ -377,6 +378,45 @@ static void stalled(const char *what, char *const argv[], int sig, int want)
 	close(c.master);
 }
 
+/* The text a visitor asks for ("ssh -t resume@host text"), more of it
+ * than a pty holds, never read: --max-time ends it (SIGALRM, whose
+ * default action ends the process; there are no terminal modes to
+ * restore when printing). */
+static void stalled_text(void)
+{
+	char path[] = "/tmp/vitae-limits-XXXXXX";
+	int fd = mkstemp(path);
+	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	t_checks++;
+	if (!f) {
+		t_failures++;
+		return;
+	}
+	fputs("cv:\n  name: Big Text\n  sections:\n    notes:\n", f);
+	for (int i = 0; i < 3000; i++)
+		fprintf(f, "      - \"Line %d of a long section, long enough to fill a pty.\"\n", i);
+	fclose(f);
+	char *argv[] = { (char *)vitae, "--kiosk", "--max-time", "2", path, NULL };
+	char *env[] = { "SSH_ORIGINAL_COMMAND=text", NULL };
+	struct child c;
+	t_checks++;
+	if (!start_sized(&c, argv, false, 24, 80, env)) {
+		t_failures++;
+		unlink(path);
+		return;
+	}
+	double t0 = now();
+	int st = -1;
+	struct rusage ru;
+	bool ended = reap(&c, 20000, false, &st, &ru);
+	printf("text, unread, --max-time 2: ended after %.1f s, %s %d\n", now() - t0,
+	       WIFEXITED(st) ? "exit" : "signal", WIFEXITED(st) ? WEXITSTATUS(st) : WTERMSIG(st));
+	CHECK(ended);
+	CHECK(WIFSIGNALED(st) && WTERMSIG(st) == SIGALRM);
+	close(c.master);
+	unlink(path);
+}
+
 /* --- CPU ---------------------------------------------------------------- */
 
 static long last_at(const char *buf, size_t len, const char *s)
@@ -456,6 +496,7 @@ int main(int argc, char **argv)
 	stalled("unread, --max-time 3", max_time, 0, 0);
 	stalled("unread, SIGTERM mid-write", kiosk, SIGTERM, 128 + SIGTERM);
 	stalled("unread, SIGHUP mid-write", kiosk, SIGHUP, 128 + SIGHUP);
+	stalled_text();
 	cpu_flood();
 	T_DONE();
 }
