@@ -95,7 +95,7 @@ static const char usage_text[] =
 	"  -f, --format FORMAT   text or markdown (implies --dump)\n"
 	"  -w, --width N         wrap text at N columns (20-1000)\n"
 	"      --check           validate only; report problems as FILE:LINE:COLUMN\n"
-	"      --max-size SIZE   refuse larger files (default 32M; K, M, G suffixes)\n"
+	"      --max-size SIZE   refuse larger files (default 32M, kiosk 1M; K, M, G)\n"
 	"      --max-depth N     refuse deeper nesting (default 64)\n"
 	"      --ascii           use ASCII characters only\n"
 	"      --no-color        draw without colours (also when NO_COLOR is set)\n"
