@@ -20,6 +20,7 @@
 #include <linux/filter.h>
 #include <linux/seccomp.h>
 #include <stddef.h>
+#include <sys/auxv.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
@@ -250,8 +251,20 @@ bool kiosk_is_account_shell(void)
 	if (!pw || !pw->pw_shell || !pw->pw_shell[0])
 		return false;
 	char shell[PATH_MAX], self[PATH_MAX];
-	if (!realpath(pw->pw_shell, shell) || !realpath("/proc/self/exe", self))
+	if (!realpath(pw->pw_shell, shell))
 		return false;
+	if (!realpath("/proc/self/exe", self)) {
+#if defined(__linux__)
+		/* No /proc (a chroot): the file execve() was given, resolved
+		 * from the directory we started in, which main() has not
+		 * left yet. */
+		const char *fn = (const char *)getauxval(AT_EXECFN);
+		if (!fn || !realpath(fn, self))
+			return false;
+#else
+		return false;
+#endif
+	}
 	return strcmp(shell, self) == 0;
 }
 

@@ -132,7 +132,8 @@ void kiosk_refuse_message(const char *what, int err);
 
 /*
  * Whether vitae is the login shell of the user it runs as: the shell in
- * the password database resolves (realpath) to /proc/self/exe. Then it
+ * the password database resolves (realpath) to /proc/self/exe (without
+ * /proc, to the file execve() was given, AT_EXECFN). Then it
  * is a kiosk however it was started (su, su -, sshd, a forced command, a
  * console login), and ignores its arguments but for sshd's "-c WORDS".
  */
