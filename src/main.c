@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include "diag.h"
@@ -34,6 +35,8 @@ struct options {
 	bool dump, check;
 	bool watch;             /* --watch: read FILE again when it changes */
 	bool kiosk;             /* --kiosk, or started as a login shell */
+	bool selftest;          /* --kiosk-selftest */
+	bool no_seccomp;        /* --no-seccomp: serve where no filter exists */
 	const char *request;    /* kiosk: what the visitor asked for */
 	struct kiosk_limits klimits;
 	struct tui_options tui;
@@ -56,6 +59,9 @@ enum {
 	OPT_MAX_TIME,
 	OPT_MAX_MEMORY,
 	OPT_WATCH,
+	OPT_MAX_CPU,
+	OPT_KIOSK_SELFTEST,
+	OPT_NO_SECCOMP,
 };
 
 static const struct option long_options[] = {
@@ -75,6 +81,9 @@ static const struct option long_options[] = {
 	{ .name = "idle-timeout", .has_arg = required_argument, .val = OPT_IDLE_TIMEOUT },
 	{ .name = "max-time", .has_arg = required_argument, .val = OPT_MAX_TIME },
 	{ .name = "max-memory", .has_arg = required_argument, .val = OPT_MAX_MEMORY },
+	{ .name = "max-cpu", .has_arg = required_argument, .val = OPT_MAX_CPU },
+	{ .name = "kiosk-selftest", .has_arg = no_argument, .val = OPT_KIOSK_SELFTEST },
+	{ .name = "no-seccomp", .has_arg = no_argument, .val = OPT_NO_SECCOMP },
 	{ .name = "help", .has_arg = no_argument, .val = 'h' },
 	{ .name = "version", .has_arg = no_argument, .val = 'V' },
 	{ 0 },
@@ -90,7 +99,7 @@ static const char usage_text[] =
 	"                        or man (a manual page); implies --dump\n"
 	"  -w, --width N         wrap text at N columns (20-1000)\n"
 	"      --check           validate only; report problems as FILE:LINE:COLUMN\n"
-	"      --max-size SIZE   refuse larger files (default 32M; K, M, G suffixes)\n"
+	"      --max-size SIZE   refuse larger files (default 32M, kiosk 1M; K, M, G)\n"
 	"      --max-depth N     refuse deeper nesting (default 64)\n"
 	"      --ascii           use ASCII characters only\n"
 	"      --no-color        draw without colours (also when NO_COLOR is set)\n"
@@ -101,7 +110,10 @@ static const char usage_text[] =
 	"      --kiosk           serve visitors over ssh (ForceCommand); see vitae(1)\n"
 	"      --idle-timeout T  end the viewer after T without a key (kiosk: 10m)\n"
 	"      --max-time T      end the viewer after T in all (kiosk: 60m)\n"
-	"      --max-memory SIZE kiosk address-space limit (default 512M)\n"
+	"      --max-memory SIZE kiosk address-space limit (default 64M)\n"
+	"      --max-cpu T       kiosk CPU time limit (default 5m)\n"
+	"      --kiosk-selftest  set up the kiosk's protections, check each, exit\n"
+	"      --no-seccomp      kiosk on an architecture without a filter; see vitae(1)\n"
 	"  -h, --help            show this help and exit\n"
 	"  -V, --version         show the version and exit\n"
 	"\n"
@@ -178,7 +190,7 @@ static void default_options(struct options *o)
 static void parse_options(int argc, char **argv, struct options *o)
 {
 	default_options(o);
-	bool idle_given = false, max_given = false;
+	bool idle_given = false, max_given = false, size_given = false;
 	int c;
 	while ((c = getopt_long(argc, argv, "df:w:hV", long_options, NULL)) != -1) {
 		switch (c) {
@@ -210,6 +222,7 @@ static void parse_options(int argc, char **argv, struct options *o)
 			break;
 		case OPT_MAX_SIZE:
 			o->limits.max_bytes = parse_size("--max-size", optarg);
+			size_given = true;
 			break;
 		case OPT_MAX_DEPTH:
 			o->limits.max_depth = (unsigned)parse_number("--max-depth", optarg, 1, 10000);
@@ -246,6 +259,17 @@ static void parse_options(int argc, char **argv, struct options *o)
 		case OPT_MAX_MEMORY:
 			o->klimits.max_mem = parse_size("--max-memory", optarg);
 			break;
+		case OPT_MAX_CPU:
+			o->klimits.cpu_seconds = parse_duration("--max-cpu", optarg);
+			if (o->klimits.cpu_seconds == 0)
+				usage_error("--max-cpu takes a time of at least 1s");
+			break;
+		case OPT_KIOSK_SELFTEST:
+			o->selftest = true;
+			break;
+		case OPT_NO_SECCOMP:
+			o->no_seccomp = true;
+			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			exit(fflush(stdout) == 0 ? 0 : EXIT_USAGE);
@@ -272,7 +296,9 @@ static void parse_options(int argc, char **argv, struct options *o)
 		o->tui.watch = o->file;
 		o->tui.limits = &o->limits;
 	}
-	if (o->kiosk) {
+	if (o->kiosk || o->selftest) {
+		if (!size_given)
+			o->limits.max_bytes = KIOSK_DEFAULT_MAX_SIZE;
 		if (!idle_given)
 			o->tui.idle_timeout = KIOSK_IDLE_TIMEOUT;
 		if (!max_given)
@@ -280,10 +306,18 @@ static void parse_options(int argc, char **argv, struct options *o)
 	}
 }
 
+/* A protection that cannot be set up: one line, exit 2, nothing served. */
+static _Noreturn void refuse(const char *what)
+{
+	kiosk_refuse_message(what, errno);
+	exit(KIOSK_EXIT_REFUSED);
+}
+
 /*
  * Kiosk start-up, before the résumé is read: the visitor's request is
  * taken, then the environment and the limits are locked down. Only the
  * request comes from the visitor, and only as a word from a fixed list.
+ * Every protection is in place when this returns, or vitae has exited.
  */
 static void kiosk_start(struct options *o, const char *login_request, bool login)
 {
@@ -314,8 +348,43 @@ static void kiosk_start(struct options *o, const char *login_request, bool login
 	}
 	}
 	o->check = false;
-	kiosk_scrub_env();
-	kiosk_limits(&o->klimits);
+	const char *what;
+	/* Without a filter for this architecture, only the administrator's
+	 * explicit --no-seccomp lets the kiosk serve (never as a login
+	 * shell, which takes no options). */
+	if (kiosk_filter() == KIOSK_FILTER_NONE && !o->no_seccomp) {
+		errno = ENOSYS;
+		refuse("seccomp (no filter for this architecture; see --no-seccomp)");
+	}
+	if (kiosk_scrub_env(&what) != 0 || kiosk_limits(&o->klimits, &what) != 0)
+		refuse(what);
+}
+
+/* Raises the sandbox for printing, or refuses. Standard output gets its
+ * buffer first: stdio would otherwise ask the kernel about the file at
+ * the first write, a call the sandbox has no need to allow. */
+static void kiosk_sandbox_or_refuse(void)
+{
+	static char outbuf[BUFSIZ];
+	setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+	const char *what;
+	if (kiosk_sandbox(&what) != 0)
+		refuse(what);
+}
+
+/* --kiosk-selftest: exactly the visitor's set-up, then a look from
+ * inside (kiosk.h). */
+static int selftest(struct options *o)
+{
+	o->dump = false;
+	kiosk_start(o, NULL, true);
+	kiosk_sandbox_or_refuse();
+	int rc = kiosk_selftest(stdout, &o->klimits);
+	if (fflush(stdout) == 0)
+		return rc;
+	/* A regular file cannot be written (RLIMIT_FSIZE 0). */
+	fprintf(stderr, "vitae: writing output: %s\n", strerror(errno));
+	return EXIT_USAGE;
 }
 
 /* The width of the terminal on standard output, or 80 when it is not one. */
@@ -332,15 +401,26 @@ int main(int argc, char **argv)
 {
 	struct options o;
 	const char *login_request;
-	if (kiosk_login_shell(argc, argv, &login_request)) {
-		/* sshd started us as the account's shell: no option or file
-		 * can come from what the client typed. */
+	bool login = kiosk_login_shell(argc, argv, &login_request);
+	bool account = !login && kiosk_is_account_shell();
+	/* The account's own self-test: "vitae --kiosk-selftest", exactly,
+	 * run as the account (runuser -u ACCOUNT -- vitae ...). It sets
+	 * everything up as for a visitor and shows nothing of the résumé. */
+	if (account && argc == 2 && strcmp(argv[1], "--kiosk-selftest") == 0)
+		account = false;
+	if (login || account) {
+		/* sshd started us as the account's shell, or su, a console
+		 * login or anything else runs us as the shell of the user we
+		 * run as: no option or file can come from what was typed. */
 		default_options(&o);
 		o.tui.idle_timeout = KIOSK_IDLE_TIMEOUT;
 		o.tui.max_time = KIOSK_MAX_TIME;
+		o.limits.max_bytes = KIOSK_DEFAULT_MAX_SIZE;
 		kiosk_start(&o, login_request, true);
 	} else {
 		parse_options(argc, argv, &o);
+		if (o.selftest)
+			return selftest(&o);
 		if (o.kiosk)
 			kiosk_start(&o, NULL, false);
 	}
@@ -389,9 +469,16 @@ int main(int argc, char **argv)
 			diag_print(&d, stderr);
 	}
 	/* The viewer raises the sandbox itself once the terminal is set up;
-	 * for printing, nothing more needs opening from here. */
-	if (o.kiosk)
-		kiosk_sandbox();
+	 * for printing, nothing more needs opening from here. A reader that
+	 * stops reading meets --max-time: SIGALRM's default action ends
+	 * vitae, which has no terminal modes to restore here. */
+	if (o.kiosk) {
+		kiosk_sandbox_or_refuse();
+		if (o.tui.max_time) {
+			struct itimerval it = { .it_value = { .tv_sec = (time_t)o.tui.max_time } };
+			setitimer(ITIMER_REAL, &it, NULL);
+		}
+	}
 
 	int width = o.width ? o.width : output_width();
 	int rc;

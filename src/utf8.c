@@ -304,6 +304,17 @@ static int classify(struct wscope *w, uint32_t cp, size_t used)
 	return 0;
 }
 
+enum utf8_class utf8_classify(uint32_t cp)
+{
+	struct wscope w;
+	ws_begin(&w);
+	/* A code point on its own: U+FFFD here is the character itself,
+	 * not an invalid byte (a "used" of 1). */
+	int c = classify(&w, cp, 0);
+	ws_end(&w);
+	return c == 0 ? UTF8_KEEP : c == 1 ? UTF8_DROP : UTF8_REPLACE;
+}
+
 /* One pass of text_sanitize; out == NULL only counts. */
 static size_t sanitize_pass(struct wscope *w, const char *s, size_t len,
                             char *out)

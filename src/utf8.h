@@ -50,6 +50,16 @@ size_t cp_to_ascii(uint32_t cp, char out[4]);
  */
 char *text_sanitize(struct arena *a, const char *s, size_t len);
 
+/* What text_sanitize does with one code point: the one classifier for
+ * text from files and for what is typed (the viewer's messages).
+ * '\n' counts as kept; callers that show one line drop it themselves. */
+enum utf8_class {
+	UTF8_KEEP,
+	UTF8_DROP,              /* invisible: bidi, zero-width, tags */
+	UTF8_REPLACE,           /* controls, unknown to the C library */
+};
+enum utf8_class utf8_classify(uint32_t cp);
+
 /* True when every byte of s[0..len) is safe to print (what text_sanitize
  * produces). For assertions in tests and the printers. */
 int text_is_safe(const char *s, size_t len);

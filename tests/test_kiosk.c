@@ -5,7 +5,9 @@
  * which change the process for good, are tested in tests/kiosk/.
  */
 #define _XOPEN_SOURCE 700        /* putenv */
+#include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 #include "utf8.h"
 #include "kiosk.h"
 #include "t.h"
@@ -107,7 +109,8 @@ static void test_scrub(void)
 	 * cannot name, must go as well. */
 	static char odd[] = "NOEQUALS";
 	putenv(odd);
-	kiosk_scrub_env();
+	const char *what = "unset";
+	CHECK_INT(kiosk_scrub_env(&what), 0);
 	CHECK_STR(getenv("TERM"), "xterm-256color");
 	CHECK_STR(getenv("LANG"), "C.UTF-8");
 	CHECK_STR(getenv("NO_COLOR"), "1");
@@ -122,6 +125,41 @@ static void test_scrub(void)
 	for (char **e = environ; *e; e++)
 		n++;
 	CHECK(n <= 5);
+	for (char **e = environ; *e; e++)
+		CHECK(kiosk_env_kept(*e));
+	/* A kept name needs its '=': "TERM" alone is not TERM. */
+	CHECK(kiosk_env_kept("TERM=xterm"));
+	CHECK(!kiosk_env_kept("TERM"));
+	CHECK(!kiosk_env_kept("TERMINFO=/tmp"));
+	CHECK(!kiosk_env_kept("LANGUAGE=de"));
+}
+
+/* The allowlist by name: the calls the viewer needs, none of the ones
+ * the sandbox exists to refuse. */
+static void test_allowlist(void)
+{
+	static const char *const never[] = {
+		"open", "openat", "openat2", "creat", "execve", "execveat", "fork", "vfork",
+		"clone", "clone3", "socket", "connect", "mkdir", "mkdirat", "symlink",
+		"symlinkat", "mknod", "mknodat", "truncate", "ftruncate", "rename", "renameat",
+		"renameat2", "unshare", "ptrace", "process_vm_readv", "io_uring_setup", "bpf",
+		"setns", "mount", "unlink", "unlinkat", "link", "linkat", "chmod", "fchmodat",
+	};
+	size_t n = 0;
+	bool has_write = false, has_pselect = false;
+	for (const char *c; (c = kiosk_allowed_call(n)); n++) {
+		for (size_t i = 0; i < sizeof never / sizeof *never; i++)
+			if (strcmp(c, never[i]) == 0) {
+				t_failures++;
+				fprintf(stderr, "allowed: %s\n", c);
+			}
+		has_write |= strcmp(c, "write") == 0;
+		has_pselect |= strcmp(c, "pselect6") == 0;
+	}
+	if (kiosk_filter() != KIOSK_FILTER_NONE) {
+		CHECK(n > 10 && n < 40);
+		CHECK(has_write && has_pselect);
+	}
 }
 
 int main(void)
@@ -131,6 +169,7 @@ int main(void)
 	test_login_shell();
 	test_duration();
 	test_scrub();
+	test_allowlist();
 	utf8_cleanup();         /* a clean exit for leak checkers */
 	T_DONE();
 }

@@ -314,8 +314,31 @@ static void test_ascii(void)
 	CHECK_STR(ascii("\xC4\xB1\xC4\xB0"), "iI");             /* dotless i, dotted I */
 }
 
+static void test_classify(void)
+{
+	CHECK_INT(utf8_classify('a'), UTF8_KEEP);
+	CHECK_INT(utf8_classify(0xE9), UTF8_KEEP);
+	CHECK_INT(utf8_classify('\n'), UTF8_KEEP);
+	CHECK_INT(utf8_classify(0x1B), UTF8_REPLACE);
+	CHECK_INT(utf8_classify(0x9B), UTF8_REPLACE);
+	CHECK_INT(utf8_classify(0x202E), UTF8_DROP);
+	CHECK_INT(utf8_classify(0xE0041), UTF8_DROP);
+	CHECK_INT(utf8_classify(0xFFFD), UTF8_KEEP);    /* the character itself */
+	/* The same verdict as text_sanitize on the encoded character. */
+	static const uint32_t cps[] = { 'a', 0x7F, 0x200B, 0xE0001, 0x4E00, 0xFFFE };
+	for (size_t i = 0; i < sizeof cps / sizeof *cps; i++) {
+		char enc[5] = { 0 };
+		size_t n = utf8_encode(cps[i], enc);
+		const char *out = text_sanitize(&A, enc, n);
+		enum utf8_class want = strcmp(out, enc) == 0 ? UTF8_KEEP :
+		                       out[0] == '\0' ? UTF8_DROP : UTF8_REPLACE;
+		CHECK_INT(utf8_classify(cps[i]), want);
+	}
+}
+
 int main(void)
 {
+	test_classify();
 	test_decode();
 	test_encode();
 	test_width();

@@ -195,6 +195,12 @@ static void test_keys(void)
 	CHECK_STR(keys_key_name(K_UP, true, buf, sizeof buf), "Up");
 	CHECK_STR(keys_key_name(K_UP, false, buf, sizeof buf), "↑");
 	CHECK_STR(keys_key_name(0x9B, false, buf, sizeof buf), "U+009B");
+	/* Typed invisible characters by number, as the file text's
+	 * classifier sees them: a tag, a bidi override, a zero-width space. */
+	CHECK_STR(keys_key_name(0xE0041, false, buf, sizeof buf), "U+E0041");
+	CHECK_STR(keys_key_name(0x202E, false, buf, sizeof buf), "U+202E");
+	CHECK_STR(keys_key_name(0x200B, false, buf, sizeof buf), "U+200B");
+	CHECK_STR(keys_key_name(0xE9, false, buf, sizeof buf), "é");
 
 	/* The help is the table: each action once, under its group. */
 	struct help h;
@@ -647,6 +653,9 @@ static void test_clean_text(void)
 	CHECK_STR(out, "aé");
 	view_clean_text(out, sizeof out, "\xff\xfe ok");
 	CHECK_STR(out, " ok");
+	/* Tag characters (U+E0041 "A", U+E007F) are invisible: gone. */
+	view_clean_text(out, sizeof out, "x\xf3\xa0\x81\x81y\xf3\xa0\x81\xbf");
+	CHECK_STR(out, "xy");
 }
 
 int main(void)

@@ -188,7 +188,9 @@ const char *keys_key_name(int key, bool ascii, char *buf, size_t cap)
 		snprintf(buf, cap, "%s", s);
 	else if (key > 0 && key < 0x20)
 		snprintf(buf, cap, "Ctrl-%c", key + '@');
-	else if ((key >= 0x7F && key < 0xA0) || key < 0 || key > 0x10FFFF)
+	else if (key < 0 || key > 0x10FFFF || utf8_classify((uint32_t)key) != UTF8_KEEP)
+		/* A control, or a character the file text's classifier would
+		 * drop or replace (a tag, a bidi override): by its number. */
 		snprintf(buf, cap, "U+%04X", (unsigned)key);
 	else {
 		char enc[5] = { 0 };

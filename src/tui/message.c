@@ -8,23 +8,18 @@
 #include "utf8.h"
 #include "view.h"
 
-/* Zero-width and bidi format characters could reorder or hide what the
- * status line says; the loader drops them from the model for the same
- * reason. */
-static bool invisible(uint32_t c)
-{
-	return (c >= 0x200B && c <= 0x200F) || (c >= 0x2028 && c <= 0x202E) ||
-	       (c >= 0x2060 && c <= 0x2069) || c == 0xFEFF || c == 0x061C;
-}
-
 void view_clean_text(char *out, size_t cap, const char *s)
 {
 	size_t n = 0, len = strlen(s);
 	for (size_t i = 0; i < len;) {
 		uint32_t c;
 		size_t k = utf8_decode(s + i, len - i, &c);
-		if (c < 0x20 || (c >= 0x7F && c < 0xA0) || invisible(c) ||
-		    c == UTF8_REPLACEMENT) {
+		/* The classifier file text goes through: controls, and the
+		 * invisible characters that could reorder or hide what the
+		 * status line says (bidi, zero-width, tags), go; so do
+		 * invalid bytes and line breaks. */
+		if (c == '\n' || (c == UTF8_REPLACEMENT && k == 1) ||
+		    utf8_classify(c) != UTF8_KEEP) {
 			i += k;
 			continue;
 		}

@@ -16,6 +16,8 @@
 #include <poll.h>
 #include <sys/ioctl.h>
 #include <sys/select.h>
+#include <sys/time.h>
+#include <fcntl.h>
 #include <time.h>
 #include <unistd.h>
 #include "draw.h"
@@ -26,35 +28,98 @@
 #include "view.h"
 #include "watch.h"
 
+/*
+ * Output with a deadline. curses writes with write(2) and retries on EINTR
+ * and on EAGAIN (a busy loop), so neither non-blocking output nor a signal
+ * alone gets it out of a write to a terminal nobody reads. Instead, while
+ * curses writes (output_begin .. output_end), the caught signals are let
+ * through and a watchdog (ITIMER_REAL, SIGALRM) runs to the nearer of the
+ * session's limits; a signal that ends the viewer, arriving then, cuts
+ * the watchdog to OUTPUT_GRACE_MS. If the watchdog fires before the
+ * output is done, the handler puts a dead pipe (its reading end closed,
+ * SIGPIPE ignored) in place of standard output and error with dup2():
+ * curses' retry fails with EPIPE, which it does not retry, the loop sees
+ * the limit or the signal, and the viewer ends by its one exit path. The
+ * terminal cannot be restored then: nothing reaches it anyway.
+ */
+#define OUTPUT_GRACE_MS 2000L
+
 /* Set by the signal handlers, read by the loop; nothing else. */
-static volatile sig_atomic_t got_signal, got_winch;
+static volatile sig_atomic_t got_signal, got_winch, in_output;
+static int dead_fd = -1;        /* the dead pipe's writing end */
+
+static void set_watchdog(long ms)
+{
+	struct itimerval it = {
+		.it_value = { .tv_sec = ms / 1000, .tv_usec = (ms % 1000) * 1000 },
+	};
+	setitimer(ITIMER_REAL, &it, NULL);
+}
+
+static void abandon_output(void)
+{
+	if (dead_fd < 0)
+		_exit(128 + SIGALRM);   /* no pipe to swap in: end here */
+	dup2(dead_fd, STDOUT_FILENO);
+	dup2(dead_fd, STDERR_FILENO);
+}
 
 static void on_signal(int sig)
 {
-	if (sig == SIGWINCH)
+	int saved = errno;
+	if (sig == SIGWINCH) {
 		got_winch = 1;
-	else
+	} else if (sig == SIGALRM) {
+		if (in_output)
+			abandon_output();
+	} else {
 		got_signal = sig;
+		if (in_output)
+			set_watchdog(OUTPUT_GRACE_MS);
+	}
+	errno = saved;
 }
 
 /* SIGWINCH is ours rather than curses': curses only installs its own
  * handler when it finds the default one, and with ours the loop can wait
  * for a key or a signal without a race (pselect below). SIGXCPU is the
- * kiosk's CPU limit. */
-static const int caught[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGXCPU, SIGWINCH };
+ * kiosk's CPU limit, SIGALRM the output watchdog. */
+static const int caught[] = {
+	SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGXCPU, SIGWINCH, SIGALRM,
+};
 #define NCAUGHT (sizeof caught / sizeof *caught)
 
 /* No SA_RESTART: a signal interrupts the blocking read, so the loop sees
- * it at once. A signal ignored when we started (nohup) stays ignored. */
+ * it at once. A signal ignored when we started (nohup) stays ignored, but
+ * for the watchdog's and the CPU limit's, which are ours. */
 static void catch_signals(struct sigaction old[NCAUGHT])
 {
 	struct sigaction sa = { .sa_handler = on_signal };
 	sigemptyset(&sa.sa_mask);
 	for (size_t i = 0; i < NCAUGHT; i++) {
 		sigaction(caught[i], &sa, &old[i]);
-		if (old[i].sa_handler == SIG_IGN)
+		if (old[i].sa_handler == SIG_IGN && caught[i] != SIGALRM && caught[i] != SIGXCPU)
 			sigaction(caught[i], &old[i], NULL);
 	}
+}
+
+static sigset_t output_mask, loop_mask;  /* signals let through / blocked */
+
+/* ms < 0: no limit but the grace a signal sets. */
+static void output_begin(long ms)
+{
+	in_output = 1;
+	if (ms >= 0)
+		set_watchdog(ms > 0 ? ms : 1);
+	sigprocmask(SIG_SETMASK, &output_mask, NULL);
+}
+
+static void output_end(void)
+{
+	/* In this order, a late SIGALRM finds in_output 0 and does nothing. */
+	in_output = 0;
+	set_watchdog(0);
+	sigprocmask(SIG_SETMASK, &loop_mask, NULL);
 }
 
 static void restore_signals(const struct sigaction old[NCAUGHT])
@@ -73,8 +138,8 @@ static void fit_terminal(int *cols, int *rows)
 		r = ws.ws_row;
 		c = ws.ws_col;
 	}
-	r = r < 1 ? 1 : r > VIEW_MAX_SIZE ? VIEW_MAX_SIZE : r;
-	c = c < 1 ? 1 : c > VIEW_MAX_SIZE ? VIEW_MAX_SIZE : c;
+	r = view_clamp_size(r);
+	c = view_clamp_size(c);
 	if (r != LINES || c != COLS)
 		resizeterm(r, c);
 	*cols = c;
@@ -186,7 +251,45 @@ static bool terminal_gone(void)
 	       waiting == 0;
 }
 
-enum ending { END_QUIT, END_SIGNAL, END_HANGUP, END_IDLE, END_MAX_TIME };
+enum ending { END_QUIT, END_SIGNAL, END_HANGUP, END_IDLE, END_MAX_TIME, END_REFUSED };
+
+/*
+ * Before curses allocates anything: the terminal's size, clamped by the
+ * one rule (view_clamp_size), is written back to the pty when the rule
+ * changed it, and curses is told to take the size from the pty and never
+ * from LINES and COLUMNS. Returns false if an oversized pty cannot be
+ * clamped (then there is no viewer); *orig gets the size it had.
+ */
+static bool clamp_pty(struct winsize *orig, bool *changed)
+{
+	*changed = false;
+	use_env(FALSE);
+	use_tioctl(TRUE);
+	struct winsize ws;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0)
+		return true;            /* curses takes terminfo's 80x24 */
+	*orig = ws;
+	/* 0 is "unknown": curses then takes terminfo's size. */
+	if (ws.ws_row)
+		ws.ws_row = (unsigned short)view_clamp_size(ws.ws_row);
+	if (ws.ws_col)
+		ws.ws_col = (unsigned short)view_clamp_size(ws.ws_col);
+	if (ws.ws_row == orig->ws_row && ws.ws_col == orig->ws_col)
+		return true;
+	*changed = true;
+	return ioctl(STDOUT_FILENO, TIOCSWINSZ, &ws) == 0;
+}
+
+/* Outside the kiosk the terminal is the user's own: the size it had comes
+ * back, unless it was resized meanwhile. */
+static void unclamp_pty(const struct winsize *orig, bool changed)
+{
+	struct winsize ws;
+	if (changed && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_row == view_clamp_size(orig->ws_row) &&
+	    ws.ws_col == view_clamp_size(orig->ws_col))
+		ioctl(STDOUT_FILENO, TIOCSWINSZ, orig);
+}
 
 static double now(void)
 {
@@ -247,7 +350,7 @@ static long to_deadline(const struct tui_options *o, double start, double last_k
 }
 
 static enum ending run(struct view *v, struct draw *d, const struct tui_options *o,
-                       const sigset_t *waitmask, struct watch *w)
+                       struct watch *w)
 {
 	struct keys_state ks = { 0 };
 	unsigned rd = RD_ALL;
@@ -272,13 +375,20 @@ static enum ending run(struct view *v, struct draw *d, const struct tui_options 
 		if (rd & RD_QUIT)
 			return END_QUIT;
 		if (rd) {
+			enum ending which = END_QUIT;
+			long ms = to_deadline(o, start, last_key, &which);
+			if (ms == 0)
+				return which;
 			if (rd & RD_CLEAR)
 				clearok(curscr, TRUE);
 			draw(d, v, rd);
+			output_begin(ms);
 			refresh();
 			if (rd & RD_COPY)
 				copy_to_terminal(v->copy);
+			output_end();
 			rd = 0;
+			continue;       /* a signal or limit met while writing */
 		}
 		/* Keys curses already holds come first (get_wch does not
 		 * block: nodelay); then wait for the terminal, a signal or a
@@ -301,7 +411,7 @@ static enum ending run(struct view *v, struct draw *d, const struct tui_options 
 			long ms = to_deadline(o, start, last_key, &which);
 			if (ms == 0)
 				return which;
-			int got = wait_key(ms, waitmask, w->fd);
+			int got = wait_key(ms, &output_mask, w->fd);
 			readable = got & WAIT_KEY;
 			if (got & WAIT_FILE) {
 				unsigned x = watch_event(w, v);
@@ -348,9 +458,39 @@ static void say_duration(char *buf, size_t size, unsigned long s)
 		snprintf(buf, size, "%lus", s);
 }
 
+/* Why the viewer ended, on stderr, once the terminal is restored. */
+static void report_ending(enum ending end, const struct tui_options *o, const char *refused,
+                          int refused_err)
+{
+	char dur[32];
+	switch (end) {
+	case END_IDLE:
+		say_duration(dur, sizeof dur, o->idle_timeout);
+		fprintf(stderr, "vitae: idle for %s, closing\n", dur);
+		break;
+	case END_MAX_TIME:
+		say_duration(dur, sizeof dur, o->max_time);
+		fprintf(stderr, "vitae: the session reached its limit of %s, closing\n", dur);
+		break;
+	case END_SIGNAL:
+		if (got_signal == SIGXCPU)
+			fputs("vitae: the session reached its CPU limit, closing\n", stderr);
+		break;
+	case END_REFUSED:
+		kiosk_refuse_message(refused, refused_err);
+		break;
+	case END_QUIT:
+	case END_HANGUP:
+		break;
+	}
+}
+
 static void die_restore(void)
 {
+	/* Out of memory: the terminal restored, within the same deadline. */
+	output_begin(OUTPUT_GRACE_MS);
 	endwin();
+	output_end();
 }
 
 int tui_run(const struct resume *r, const struct diag *diag, const struct tui_options *o)
@@ -372,15 +512,29 @@ int tui_run(const struct resume *r, const struct diag *diag, const struct tui_op
 	bool color = !o->no_color && !(nc && *nc);
 	bool ascii = o->ascii || strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
 
-	struct sigaction old[NCAUGHT], old_tstp;
-	got_signal = got_winch = 0;
+	struct sigaction old[NCAUGHT], old_tstp, old_pipe;
+	got_signal = got_winch = in_output = 0;
 	catch_signals(old);
-	/* The caught signals only get through while the loop waits. */
+	/* The caught signals only get through while the loop waits or
+	 * curses writes (output_begin). */
 	sigset_t block, waitmask;
 	sigemptyset(&block);
 	for (size_t i = 0; i < NCAUGHT; i++)
 		sigaddset(&block, caught[i]);
 	sigprocmask(SIG_BLOCK, &block, &waitmask);
+	output_mask = waitmask;
+	sigprocmask(SIG_BLOCK, NULL, &loop_mask);
+	/* The dead pipe the watchdog swaps in: made now, before the
+	 * sandbox, and EPIPE rather than SIGPIPE when written to. */
+	int pfd[2];
+	if (pipe(pfd) == 0) {
+		close(pfd[0]);
+		fcntl(pfd[1], F_SETFD, FD_CLOEXEC);
+		dead_fd = pfd[1];
+	}
+	struct sigaction ign_pipe = { .sa_handler = SIG_IGN };
+	sigemptyset(&ign_pipe.sa_mask);
+	sigaction(SIGPIPE, &ign_pipe, &old_pipe);
 	/* A visitor cannot suspend the kiosk (nothing would resume it);
 	 * ignored before newterm, curses leaves SIGTSTP alone. */
 	struct sigaction ign = { .sa_handler = SIG_IGN };
@@ -392,13 +546,18 @@ int tui_run(const struct resume *r, const struct diag *diag, const struct tui_op
 	 * turns GPM off (ncurses(3X)); the terminal's own mouse reports
 	 * still work. */
 	setenv("NCURSES_GPM_TERMS", "", 1);
-	SCREEN *scr = newterm(NULL, stdout, stdin);
+	struct winsize orig_size;
+	bool clamped;
+	SCREEN *scr = clamp_pty(&orig_size, &clamped) ? newterm(NULL, stdout, stdin) : NULL;
 	if (!scr) {
 		watch_close(&w);
 		if (o->kiosk)
 			sigaction(SIGTSTP, &old_tstp, NULL);
 		sigprocmask(SIG_SETMASK, &waitmask, NULL);
 		restore_signals(old);
+		sigaction(SIGPIPE, &old_pipe, NULL);
+		close(dead_fd);
+		dead_fd = -1;
 		return -1;
 	}
 	/* Running out of memory aborts; the terminal is restored first. */
@@ -452,16 +611,28 @@ int tui_run(const struct resume *r, const struct diag *diag, const struct tui_op
 	if (o->search)
 		view_search(&v, o->search);
 
-	/* Everything that needs a file (terminfo) is open: from here on
-	 * the kernel refuses exec, fork and open (kiosk.h). */
-	if (o->kiosk)
-		kiosk_sandbox();
+	/* Everything that needs a file (terminfo) is open, nothing of the
+	 * résumé is drawn yet: from here on the kernel allows only the calls
+	 * the viewer makes (kiosk.h), or the kiosk does not serve. */
+	const char *refused = NULL;
+	int refused_err = 0;
+	enum ending end;
+	if (o->kiosk && kiosk_sandbox(&refused) != 0) {
+		refused_err = errno;
+		end = END_REFUSED;
+	} else {
+		end = run(&v, &d, o, &w);
+	}
 
-	enum ending end = run(&v, &d, o, &waitmask, &w);
-
+	/* The one way out: the terminal restored, within a deadline. */
+	output_begin(OUTPUT_GRACE_MS);
 	endwin();
+	report_ending(end, o, refused, refused_err);
+	output_end();
 	set_die_hook(NULL);
 	delscreen(scr);
+	if (!o->kiosk)
+		unclamp_pty(&orig_size, clamped);
 	/* Unblocked while our handlers are still in place, a signal that
 	 * came in after the loop (a hang-up's SIGHUP) is only noted; only
 	 * then do the old handlers come back. */
@@ -469,11 +640,15 @@ int tui_run(const struct resume *r, const struct diag *diag, const struct tui_op
 	if (o->kiosk)
 		sigaction(SIGTSTP, &old_tstp, NULL);
 	restore_signals(old);
+	sigaction(SIGPIPE, &old_pipe, NULL);
+	close(dead_fd);
+	dead_fd = -1;
 
-	char dur[32];
 	int status = 0;
 	switch (end) {
 	case END_QUIT:
+	case END_IDLE:
+	case END_MAX_TIME:
 		break;
 	case END_SIGNAL:
 		status = got_signal == SIGINT ? 0 : 128 + got_signal;
@@ -481,13 +656,8 @@ int tui_run(const struct resume *r, const struct diag *diag, const struct tui_op
 	case END_HANGUP:
 		status = 128 + SIGHUP;
 		break;
-	case END_IDLE:
-		say_duration(dur, sizeof dur, o->idle_timeout);
-		fprintf(stderr, "vitae: idle for %s, closing\n", dur);
-		break;
-	case END_MAX_TIME:
-		say_duration(dur, sizeof dur, o->max_time);
-		fprintf(stderr, "vitae: the session reached its limit of %s, closing\n", dur);
+	case END_REFUSED:
+		status = KIOSK_EXIT_REFUSED;
 		break;
 	}
 	draw_free(&d);

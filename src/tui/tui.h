@@ -14,7 +14,9 @@ struct tui_options {
 	const char *search;     /* --search PATTERN: start with a search */
 	bool no_color, no_mouse, ascii;
 	/* Kiosk mode: Ctrl-Z does not suspend, and the seccomp sandbox goes
-	 * up once the terminal is set up (kiosk.h). */
+	 * up once the terminal is set up (kiosk.h); if it cannot, the
+	 * viewer restores the terminal, says so and returns 2 without
+	 * having drawn anything. */
 	bool kiosk;
 	/* Seconds; 0 is no limit. The viewer ends, restoring the terminal
 	 * and saying why on stderr, after idle seconds without a key or
@@ -34,5 +36,9 @@ struct tui_options {
  * whatever ends the viewer (q, Ctrl-C, SIGTERM, SIGHUP, SIGQUIT, SIGXCPU,
  * a timeout, the terminal going away); ended by a signal other than
  * SIGINT it returns 128 + the signal, by a hang-up without SIGHUP
- * (SIGHUP ignored, the terminal at end of file) 128 + SIGHUP as well. */
+ * (SIGHUP ignored, the terminal at end of file) 128 + SIGHUP as well.
+ * The size is the terminal's, clamped (view_clamp_size) before curses
+ * allocates; LINES and COLUMNS are never used. Writes to the terminal
+ * have a deadline (the nearer limit, or 2 s after a signal that ends
+ * the viewer): a terminal nobody reads is abandoned, not waited for. */
 int tui_run(const struct resume *r, const struct diag *d, const struct tui_options *o);

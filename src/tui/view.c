@@ -134,8 +134,8 @@ static long clampl(long x, long lo, long hi)
 unsigned view_resize(struct view *v, int cols, int rows)
 {
 	struct geometry *g = &v->geo;
-	cols = (int)clampl(cols, 1, VIEW_MAX_SIZE);
-	rows = (int)clampl(rows, 1, VIEW_MAX_SIZE);
+	cols = view_clamp_size(cols);
+	rows = view_clamp_size(rows);
 	int old_w = g->text_w;
 	*g = (struct geometry){ .cols = cols, .rows = rows };
 	g->too_small = cols < VIEW_MIN_COLS || rows < VIEW_MIN_ROWS;

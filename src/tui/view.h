@@ -43,8 +43,19 @@ enum redraw {
 /* Below this the screen shows a "terminal too small" notice. */
 #define VIEW_MIN_COLS 40
 #define VIEW_MIN_ROWS 10
-/* Sizes reported by a terminal are clamped to this. */
-#define VIEW_MAX_SIZE 1000
+/*
+ * The one rule for a terminal's size, applied before curses allocates its
+ * screens (tui.c) and on every resize: rows and columns each from 1 to
+ * VIEW_MAX_SIZE. Curses keeps three screens of about 28 bytes a cell, so
+ * this bounds what a terminal can make the viewer allocate (about 21 MiB
+ * at 500x500; vitae(1) has the measurements). A real terminal is far
+ * smaller; text is at most VIEW_MAX_TEXT wide anyway.
+ */
+#define VIEW_MAX_SIZE 500
+static inline int view_clamp_size(long n)
+{
+	return n < 1 ? 1 : n > VIEW_MAX_SIZE ? VIEW_MAX_SIZE : (int)n;
+}
 /* Text is laid out at most this wide and centred on wider terminals:
  * long lines are hard to read and dates drift far from their titles. */
 #define VIEW_MAX_TEXT 100

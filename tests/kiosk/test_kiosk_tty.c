@@ -337,6 +337,28 @@ static void signals(void)
 	}
 }
 
+/* --- typed invisible characters ------------------------------------------ */
+
+/* A typed Unicode TAG character goes through the same classifier as the
+ * file's text: shown by number in "Unknown key", never echoed raw. */
+static void typed_invisible(void)
+{
+	char *argv[] = { (char *)vitae_bin, "--kiosk", (char *)resume, NULL };
+	struct vt *v = open_viewer(argv, NULL);
+	if (!v)
+		return;
+	static const char tag_a[] = "\xf3\xa0\x81\x81";     /* U+E0041 */
+	static const char rlo[] = "\xe2\x80\xae";            /* U+202E */
+	vt_send(v, tag_a);
+	STATUS_HAS(v, "Unknown key: U+E0041");
+	vt_send(v, rlo);
+	STATUS_HAS(v, "Unknown key: U+202E");
+	SCHECK(v, !vt_log_has(v, 0, tag_a, strlen(tag_a)));
+	SCHECK(v, !vt_log_has(v, 0, rlo, strlen(rlo)));
+	quit_with(v, "q");
+	vt_close(v);
+}
+
 /* --- time limits --------------------------------------------------------- */
 
 /* Types j/k every 300 ms for ms, or until the viewer ends. */
@@ -489,6 +511,7 @@ int main(int argc, char **argv)
 	login_shell();
 	environment();
 	signals();
+	typed_invisible();
 	limits();
 	terms();
 

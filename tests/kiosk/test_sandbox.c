@@ -1,13 +1,16 @@
 /*
  * kiosk_sandbox() in a process of its own, then every way there is to start
- * a program or open a file: each must fail, and the process must still be
- * able to do what the viewer needs (write, read, map memory, a thread).
+ * a program or open a file, and what the allowlist exists to refuse
+ * besides (sockets, new files and names, namespaces, signals to others,
+ * executable memory, terminal requests the viewer does not make): each
+ * must fail, and the process must still be able to do what the viewer
+ * needs (write, read, map memory, its own signals).
  *
  * Each probe runs in a child forked before the filter goes on, so one
  * probe cannot spoil the next and the test itself stays unconfined. A
  * child's exit code says what happened (see enum outcome).
  *
- * Skips (77) where kiosk_sandbox_supported() says there is no filter:
+ * Skips (77) where kiosk_filter() says there is no filter:
  * sanitizer builds (whose runtime must open files and start a symbolizer)
  * and architectures other than x86-64 and arm64.
  */
@@ -25,7 +28,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/socket.h>
+#include <time.h>
 #include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/uio.h>
@@ -332,14 +340,113 @@ static int p_process_vm(void)
 	return denied(process_vm_readv(getppid(), &local, 1, &remote, 1, 0), EPERM);
 }
 
-/* --- what must keep working ---------------------------------------------- */
+/* --- what the allowlist refuses besides --------------------------------- */
 
-static int pipe_fds[2] = { -1, -1 };
-
-static void *thread_main(void *arg)
+static void *thread_main_refused(void *arg)
 {
 	return arg;
 }
+
+/* Made before the filter goes on: a loopback listener, a socket to
+ * connect to it with, and a file to truncate and rename. */
+static int listener = -1, client = -1;
+static struct sockaddr_in listen_addr;
+static char existing[256], renamed[256], made[256];
+
+static int p_socket(void)
+{
+	return denied(socket(AF_INET, SOCK_STREAM, 0), EPERM);
+}
+
+static int p_socket_unix(void)
+{
+	return denied(socket(AF_UNIX, SOCK_STREAM, 0), EPERM);
+}
+
+static int p_connect(void)
+{
+	if (client < 0)
+		return SKIPPED;
+	return denied(connect(client, (struct sockaddr *)&listen_addr, sizeof listen_addr), EPERM);
+}
+
+static int p_mkdir(void)
+{
+	return denied(mkdir(made, 0700), EPERM);
+}
+
+static int p_symlink(void)
+{
+	return denied(symlink("/etc/passwd", made), EPERM);
+}
+
+static int p_mknod(void)
+{
+	return denied(mknod(made, S_IFIFO | 0600, 0), EPERM);
+}
+
+static int p_truncate(void)
+{
+	return denied(truncate(existing, 0), EPERM);
+}
+
+static int p_rename(void)
+{
+	return denied(rename(existing, renamed), EPERM);
+}
+
+static int p_unshare(void)
+{
+	return denied(unshare(CLONE_NEWUSER | CLONE_NEWNS), EPERM);
+}
+
+static int p_kill_all(void)
+{
+	/* Signal 0: nothing is sent, only the permission is checked. */
+	return denied(kill(-1, 0), EPERM);
+}
+
+static int p_kill_parent(void)
+{
+	return denied(kill(getppid(), 0), EPERM);
+}
+
+static int p_mmap_exec(void)
+{
+	void *m = mmap(NULL, 4096, PROT_READ | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	return m == MAP_FAILED ? (errno == EPERM ? DENIED : WRONG_ERRNO) : ALLOWED;
+}
+
+static int p_mprotect_exec(void)
+{
+	void *m = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (m == MAP_FAILED)
+		return WRONG_ERRNO;
+	return denied(mprotect(m, 4096, PROT_READ | PROT_EXEC), EPERM);
+}
+
+static int p_tiocsti(void)
+{
+	/* Typing into a terminal: on no descriptor, EBADF if let through. */
+	char c = 'x';
+	return denied(ioctl(-1, TIOCSTI, &c), EPERM);
+}
+
+static int p_thread(void)
+{
+	/* The viewer starts no thread: clone is refused whatever its flags. */
+	pthread_t t;
+	int r = pthread_create(&t, NULL, thread_main_refused, NULL);
+	if (r == 0) {
+		pthread_join(t, NULL);
+		return ALLOWED;
+	}
+	return DENIED;
+}
+
+/* --- what must keep working ---------------------------------------------- */
+
+static int pipe_fds[2] = { -1, -1 };
 
 static int p_still_works(void)
 {
@@ -358,11 +465,15 @@ static int p_still_works(void)
 		return WRONG_ERRNO;
 	memset(big, 2, 64 << 20);
 	free(big);
-	/* A thread is not a new process (glibc tries clone3, falls back). */
-	pthread_t t;
-	void *ret = NULL;
-	if (pthread_create(&t, NULL, thread_main, (void *)"x") != 0 ||
-	    pthread_join(t, &ret) != 0 || ret == NULL)
+	/* Its own signals (abort() on running out of memory), the time,
+	 * the terminal's size (here on no terminal: EBADF, not EPERM). */
+	if (kill(getpid(), 0) != 0)
+		return WRONG_ERRNO;
+	struct winsize ws;
+	if (ioctl(-1, TIOCGWINSZ, &ws) == 0 || errno != EBADF)
+		return WRONG_ERRNO;
+	struct timespec ts;
+	if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
 		return WRONG_ERRNO;
 	/* Irreversible: no_new_privs is set and the filter is on. */
 	if (prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0) != 1)
@@ -383,7 +494,8 @@ static int probe(const char *name, int (*fn)(void), int *sig)
 		exit(2);
 	}
 	if (p == 0) {
-		if (kiosk_sandbox() != 0)
+		const char *what;
+		if (kiosk_sandbox(&what) != 0)
 			_exit(NO_SANDBOX);
 		_exit(fn());
 	}
@@ -415,13 +527,31 @@ int main(void)
 		printf("SKIP: under valgrind, which cannot run seccomp filters\n");
 		return 77;
 	}
-	if (!kiosk_sandbox_supported()) {
+	if (kiosk_filter() != KIOSK_FILTER_ON) {
 		printf("SKIP: no sandbox in this build (sanitizers, or not x86-64/arm64)\n");
 		return 77;
 	}
 	snprintf(created, sizeof created, "/tmp/vitae-sandbox-%ld", (long)getpid());
 	unlink(created);
 	exe_fd = open("/bin/true", O_RDONLY | O_CLOEXEC);
+	snprintf(existing, sizeof existing, "/tmp/vitae-sandbox-%ld.file", (long)getpid());
+	snprintf(renamed, sizeof renamed, "/tmp/vitae-sandbox-%ld.renamed", (long)getpid());
+	snprintf(made, sizeof made, "/tmp/vitae-sandbox-%ld.made", (long)getpid());
+	FILE *ef = fopen(existing, "w");
+	if (ef) {
+		fputs("keep", ef);
+		fclose(ef);
+	}
+	/* A loopback service the probe must not reach. */
+	listener = socket(AF_INET, SOCK_STREAM, 0);
+	listen_addr = (struct sockaddr_in){ .sin_family = AF_INET,
+	                                     .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	socklen_t alen = sizeof listen_addr;
+	if (listener < 0 || bind(listener, (struct sockaddr *)&listen_addr, sizeof listen_addr) ||
+	    listen(listener, 1) || getsockname(listener, (struct sockaddr *)&listen_addr, &alen))
+		listener = -1;
+	else
+		client = socket(AF_INET, SOCK_STREAM, 0);
 	if (pipe(pipe_fds) != 0)
 		return 2;
 	/* A handle for open_by_handle_at (which needs CAP_DAC_READ_SEARCH,
@@ -456,6 +586,21 @@ int main(void)
 	DENY("io_uring", p_io_uring);
 	DENY("ptrace", p_ptrace);
 	DENY("process_vm", p_process_vm);
+	DENY("socket", p_socket);
+	DENY("socket AF_UNIX", p_socket_unix);
+	DENY("connect", p_connect);
+	DENY("mkdir", p_mkdir);
+	DENY("symlink", p_symlink);
+	DENY("mknod", p_mknod);
+	DENY("truncate", p_truncate);
+	DENY("rename", p_rename);
+	DENY("unshare", p_unshare);
+	DENY("kill(-1)", p_kill_all);
+	DENY("kill(parent)", p_kill_parent);
+	DENY("mmap PROT_EXEC", p_mmap_exec);
+	DENY("mprotect EXEC", p_mprotect_exec);
+	DENY("TIOCSTI", p_tiocsti);
+	DENY("thread", p_thread);
 #if defined(__x86_64__)
 	DENY("x32 openat", p_x32_openat);
 	{
@@ -467,6 +612,13 @@ int main(void)
 	struct stat st;
 	CHECK(stat(created, &st) != 0 && errno == ENOENT);
 	unlink(created);
+	/* Nothing was made, truncated or renamed. */
+	CHECK(lstat(made, &st) != 0 && errno == ENOENT);
+	CHECK(stat(existing, &st) == 0 && st.st_size == 4);
+	CHECK(stat(renamed, &st) != 0 && errno == ENOENT);
+	unlink(made);
+	unlink(existing);
+	unlink(renamed);
 
 	int sig;
 	CHECK_INT(probe("still works", p_still_works, &sig), ALLOWED);
