@@ -119,8 +119,8 @@ static unsigned mouse_event(struct draw *d, struct view *v, const MEVENT *me)
 	if (v->help.open)
 		return view_help(v, 0);
 	if (me->y == g->bar_row) {
-		long i = draw_tab_at(d, me->x);
-		return i >= 0 ? view_set_pane(v, (size_t)i) : 0;
+		long i = draw_bar_click(d, v, me->x);
+		return i >= 0 ? view_set_pane(v, (size_t)i) : i == -2 ? RD_BAR : 0;
 	}
 	if (me->y >= g->content_row && me->y < g->content_row + g->content_rows)
 		return view_click_content(v, me->y - g->content_row, me->x);
@@ -263,6 +263,7 @@ static enum ending run(struct view *v, struct draw *d, const struct tui_options 
 		if (rd) {
 			if (rd & RD_CLEAR)
 				clearok(curscr, TRUE);
+			view_prepare(v);
 			draw(d, v, rd);
 			refresh();
 			if (rd & RD_COPY)
@@ -277,15 +278,6 @@ static enum ending run(struct view *v, struct draw *d, const struct tui_options 
 		if (r == ERR) {
 			if (readable && (terminal_gone() || ++keyless >= MAX_KEYLESS_READS))
 				return END_HANGUP;
-			/* No key is waiting: lay out more of a long pane, a
-			 * bounded step at a time, so a key is never kept
-			 * waiting long. No wait happened, so the next empty
-			 * read says nothing about the terminal. */
-			if (view_idle_pending(v)) {
-				rd |= view_idle(v);
-				readable = false;
-				continue;
-			}
 			enum ending which = END_QUIT;
 			long ms = to_deadline(o, start, last_key, &which);
 			if (ms == 0)
@@ -408,8 +400,10 @@ int tui_run(const struct resume *r, const struct tui_options *o)
 		long i = view_find_pane(&v, o->section);
 		char name[VIEW_PAT_MAX];
 		view_clean_text(name, sizeof name, o->section);
+		char panes[VIEW_MSG_MAX];
+		view_pane_list(&v, panes, sizeof panes);
 		if (i < 0)
-			view_message(&v, true, "No pane matches \"%s\"", name);
+			view_message(&v, true, "No pane matches \"%s\"; panes: %s", name, panes);
 		else
 			view_set_pane(&v, (size_t)i);
 	}

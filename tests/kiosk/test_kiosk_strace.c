@@ -90,7 +90,7 @@ static void drive(struct vt *v)
 	vt_settle(v, 100, WAIT_MS);
 	TYPE(v, "1");
 	TYPE(v, "G");
-	STATUS_HAS(v, "Bot");
+	STATUS_HAS(v, "end");
 	CHECK(vt_resize(v, 24, 80));
 	vt_settle(v, 100, WAIT_MS);
 	int st = -1;
