@@ -8,13 +8,19 @@
 #include <string.h>
 #include "view.h"
 
-static void put(struct flat *f, char c, long line, uint32_t off, bool pos)
+/* Room for n more bytes (put() then checks nothing: the search runs
+ * this over the whole résumé on every key typed at the prompt). */
+static void reserve(struct flat *f, size_t n, bool pos)
 {
-	grow_array(&f->text, &f->cap, f->len + 1, 1);
-	if (pos) {
-		grow_array(&f->pos, &f->cappos, f->len + 1, sizeof *f->pos);
+	grow_array(&f->text, &f->cap, f->len + n, 1);
+	if (pos)
+		grow_array(&f->pos, &f->cappos, f->len + n, sizeof *f->pos);
+}
+
+static inline void put(struct flat *f, char c, long line, uint32_t off, bool pos)
+{
+	if (pos)
 		f->pos[f->len] = (struct flat_pos){ .line = line, .off = off };
-	}
 	f->text[f->len++] = c;
 }
 
@@ -38,6 +44,7 @@ void flat_build(struct flat *f, const struct layout *l, size_t first, size_t end
 			continue;
 		uint32_t si = 0;
 		bool any = false;
+		reserve(f, ln->len + 1, pos);
 		for (uint32_t i = 0; i < ln->len; i++) {
 			char c = ln->text[i];
 			if (c == ' ' || decoration(ln, i, &si)) {
@@ -63,7 +70,7 @@ void flat_build(struct flat *f, const struct layout *l, size_t first, size_t end
 		for (size_t i = 1; i < f->len; i++)
 			if (f->text[i] == ' ' && f->pos[i].line != f->pos[i - 1].line)
 				f->pos[i].line = -1;
-	grow_array(&f->text, &f->cap, f->len + 1, 1);
+	reserve(f, 1, false);
 	f->text[f->len] = '\0';
 }
 

@@ -325,44 +325,62 @@ static void die_restore(void)
 	endwin();
 }
 
-int tui_run(const struct resume *r, const struct tui_options *o)
-{
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		return -1;
-	setlocale(LC_CTYPE, "");
-	if (!termcheck_usable())
-		return -1;
-	const char *nc = getenv("NO_COLOR");
-	bool color = !o->no_color && !(nc && *nc);
-	bool ascii = o->ascii || strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
-
+/* What the viewer changes in the process and the terminal, to be put
+ * back by term_teardown() whatever ends the viewer. */
+struct term {
 	struct sigaction old[NCAUGHT], old_tstp;
+	bool tstp;              /* SIGTSTP ignored (kiosk) */
+	sigset_t waitmask;      /* the mask before ours: the loop waits in it */
+	SCREEN *scr;            /* NULL: curses never took the terminal */
+};
+
+static void term_teardown(struct term *t)
+{
+	if (t->scr) {
+		endwin();
+		set_die_hook(NULL);
+		delscreen(t->scr);
+		t->scr = NULL;
+	}
+	/* Unblocked while our handlers are still in place, a signal that
+	 * came in after the loop (a hang-up's SIGHUP) is only noted; only
+	 * then do the old handlers come back. */
+	sigprocmask(SIG_SETMASK, &t->waitmask, NULL);
+	if (t->tstp)
+		sigaction(SIGTSTP, &t->old_tstp, NULL);
+	restore_signals(t->old);
+}
+
+/* Signals, then curses. False when curses cannot use the terminal; then
+ * everything is already put back. */
+static bool term_setup(struct term *t, const struct tui_options *o)
+{
+	*t = (struct term){ 0 };
 	got_signal = got_winch = 0;
-	catch_signals(old);
+	catch_signals(t->old);
 	/* The caught signals only get through while the loop waits. */
-	sigset_t block, waitmask;
+	sigset_t block;
 	sigemptyset(&block);
 	for (size_t i = 0; i < NCAUGHT; i++)
 		sigaddset(&block, caught[i]);
-	sigprocmask(SIG_BLOCK, &block, &waitmask);
+	sigprocmask(SIG_BLOCK, &block, &t->waitmask);
 	/* A visitor cannot suspend the kiosk (nothing would resume it);
 	 * ignored before newterm, curses leaves SIGTSTP alone. */
-	struct sigaction ign = { .sa_handler = SIG_IGN };
-	sigemptyset(&ign.sa_mask);
-	if (o->kiosk)
-		sigaction(SIGTSTP, &ign, &old_tstp);
+	if (o->kiosk) {
+		struct sigaction ign = { .sa_handler = SIG_IGN };
+		sigemptyset(&ign.sa_mask);
+		sigaction(SIGTSTP, &ign, &t->old_tstp);
+		t->tstp = true;
+	}
 	/* With TERM=linux, ncurses would load libgpm and connect to its
 	 * socket for the mouse: a file we were not given. Empty, this
 	 * turns GPM off (ncurses(3X)); the terminal's own mouse reports
 	 * still work. */
 	setenv("NCURSES_GPM_TERMS", "", 1);
-	SCREEN *scr = newterm(NULL, stdout, stdin);
-	if (!scr) {
-		if (o->kiosk)
-			sigaction(SIGTSTP, &old_tstp, NULL);
-		sigprocmask(SIG_SETMASK, &waitmask, NULL);
-		restore_signals(old);
-		return -1;
+	t->scr = newterm(NULL, stdout, stdin);
+	if (!t->scr) {
+		term_teardown(t);
+		return false;
 	}
 	/* Running out of memory aborts; the terminal is restored first. */
 	set_die_hook(die_restore);
@@ -384,6 +402,23 @@ int tui_run(const struct resume *r, const struct tui_options *o)
 		          , NULL);
 		mouseinterval(0);       /* a press is a click: no waiting */
 	}
+	return true;
+}
+
+int tui_run(const struct resume *r, const struct tui_options *o)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return -1;
+	setlocale(LC_CTYPE, "");
+	if (!termcheck_usable())
+		return -1;
+	const char *nc = getenv("NO_COLOR");
+	bool color = !o->no_color && !(nc && *nc);
+	bool ascii = o->ascii || strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
+
+	struct term t;
+	if (!term_setup(&t, o))
+		return -1;
 
 	struct view v;
 	struct help h;
@@ -415,18 +450,8 @@ int tui_run(const struct resume *r, const struct tui_options *o)
 	if (o->kiosk)
 		kiosk_sandbox();
 
-	enum ending end = run(&v, &d, o, &waitmask);
-
-	endwin();
-	set_die_hook(NULL);
-	delscreen(scr);
-	/* Unblocked while our handlers are still in place, a signal that
-	 * came in after the loop (a hang-up's SIGHUP) is only noted; only
-	 * then do the old handlers come back. */
-	sigprocmask(SIG_SETMASK, &waitmask, NULL);
-	if (o->kiosk)
-		sigaction(SIGTSTP, &old_tstp, NULL);
-	restore_signals(old);
+	enum ending end = run(&v, &d, o, &t.waitmask);
+	term_teardown(&t);
 
 	char dur[32];
 	int status = 0;
