@@ -33,10 +33,10 @@ static bool decoration(const struct line *l, uint32_t i, uint32_t *si)
 	return s && s->start <= i && (s->style == ST_FOLD || s->style == ST_RULE);
 }
 
-void flat_build(struct flat *f, const struct layout *l, size_t first, size_t end,
-                bool pos)
+void flat_append(struct flat *f, const struct layout *l, size_t first, size_t end,
+                 bool pos)
 {
-	f->len = 0;
+	size_t start = f->len;
 	bool space = false;     /* a space is due before the next byte */
 	for (size_t n = first; n < end && n < l->n; n++) {
 		const struct line *ln = &l->lines[n];
@@ -53,7 +53,7 @@ void flat_build(struct flat *f, const struct layout *l, size_t first, size_t end
 					space = true;
 				continue;
 			}
-			if (space)
+			if (space && f->len > start)
 				put(f, ' ', (long)n, i, pos);
 			space = false;
 			put(f, c, (long)n, i, pos);
@@ -61,17 +61,24 @@ void flat_build(struct flat *f, const struct layout *l, size_t first, size_t end
 		}
 		/* "Multi-" then "Task" is "Multi-Task": the wrap broke
 		 * after the hyphen, inside the word. */
-		bool hyphen = any && f->len >= 2 && f->text[f->len - 1] == '-' &&
+		bool hyphen = any && f->len - start >= 2 && f->text[f->len - 1] == '-' &&
 		              f->text[f->len - 2] != ' ' && f->text[f->len - 2] != '-';
-		space = f->len > 0 && !hyphen;
+		space = !hyphen;
 	}
 	/* A space that joins two lines belongs to neither. */
 	if (pos)
-		for (size_t i = 1; i < f->len; i++)
+		for (size_t i = start + 1; i < f->len; i++)
 			if (f->text[i] == ' ' && f->pos[i].line != f->pos[i - 1].line)
 				f->pos[i].line = -1;
 	reserve(f, 1, false);
 	f->text[f->len] = '\0';
+}
+
+void flat_build(struct flat *f, const struct layout *l, size_t first, size_t end,
+                bool pos)
+{
+	f->len = 0;
+	flat_append(f, l, first, end, pos);
 }
 
 void flat_free(struct flat *f)

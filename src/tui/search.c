@@ -92,6 +92,33 @@ static void add_matches(struct view *v, int sec, int ent)
 	}
 }
 
+/* The search text: what the search layout says with nothing folded, so
+ * it changes only with the width and the filter (wgen). */
+static void search_text(struct view *v)
+{
+	if (v->stgen == v->wgen)
+		return;
+	const struct layout *sl = search_layout(v);
+	v->stext.len = 0;
+	v->nsitems = 0;
+	for (size_t i = 0; i < sl->n;) {
+		size_t end = item_run(sl, i);
+		const struct line *l = &sl->lines[i];
+		if (l->section >= 0) {
+			grow_array(&v->sitems, &v->capsitems, v->nsitems + 1, sizeof *v->sitems);
+			v->sitems[v->nsitems++] = (struct sitem){
+				.off = v->stext.len, .sec = l->section, .ent = l->entry,
+			};
+			flat_append(&v->stext, sl, i, end, false);
+			grow_array(&v->stext.text, &v->stext.cap, v->stext.len + 2, 1);
+			v->stext.text[v->stext.len++] = '\n';  /* no match spans it */
+			v->stext.text[v->stext.len] = '\0';
+		}
+		i = end;
+	}
+	v->stgen = v->wgen;
+}
+
 void view_matches(struct view *v)
 {
 	if (v->mgen != v->wgen) {
@@ -110,15 +137,21 @@ void view_matches(struct view *v)
 	 * too, and always on screen, so its matches need no pane switch. */
 	flat_build(&v->flat, &v->header, 0, (size_t)v->header_lines, false);
 	add_matches(v, -1, -1);
-	const struct layout *sl = search_layout(v);
-	for (size_t i = 0; i < sl->n && v->nm < MATCH_MAX;) {
-		size_t end = item_run(sl, i);
-		const struct line *l = &sl->lines[i];
-		if (l->section >= 0) {
-			flat_build(&v->flat, sl, i, end, false);
-			add_matches(v, l->section, l->entry);
-		}
-		i = end;
+	search_text(v);
+	size_t it = 0, ml;
+	unsigned k = 0;
+	FOR_EACH_MATCH(&v->stext, v->pattern, v->icase, o, ml) {
+		if (v->nm >= MATCH_MAX)
+			break;
+		size_t from = it;
+		while (it + 1 < v->nsitems && v->sitems[it + 1].off <= (size_t)o)
+			it++;
+		if (it != from)
+			k = 0;
+		grow_array(&v->m, &v->capm, v->nm + 1, sizeof *v->m);
+		v->m[v->nm++] = (struct match){
+			.sec = v->sitems[it].sec, .ent = v->sitems[it].ent, .k = k++,
+		};
 	}
 	if (v->mcur >= (long)v->nm)
 		v->mcur = -1;

@@ -159,6 +159,8 @@ void view_free(struct view *v)
 	free(v->m);
 	free(v->hl);
 	flat_free(&v->flat);
+	flat_free(&v->stext);
+	free(v->sitems);
 	for (size_t i = 0; v->short_names && i < v->npanes; i++)
 		free(v->short_names[i]);
 	free(v->short_names);

@@ -142,6 +142,15 @@ struct view {
 	long mcur;              /* current match, -1 none */
 	bool mstale;            /* pattern changed: recount */
 	struct flat flat;       /* scratch for the search */
+	/* The search layout's items as one text, '\n' after each, so that
+	 * a key typed at the prompt scans one string (search.c). */
+	struct flat stext;
+	struct sitem {
+		size_t off;     /* where the item starts in stext */
+		int sec, ent;
+	} *sitems;
+	size_t nsitems, capsitems;
+	unsigned stgen;         /* wgen stext was made for; 0 none */
 
 	/* Set by view_prepare() for drawing. */
 	struct hl *hl;          /* sorted by header first, then line, off */
@@ -270,4 +279,7 @@ void view_locate_match(struct view *v, const struct pane *p, size_t i,
  * either end. With pos, where each byte came from. */
 void flat_build(struct flat *f, const struct layout *l, size_t first, size_t end,
                 bool pos);
+/* The same, added at the end of what f holds. */
+void flat_append(struct flat *f, const struct layout *l, size_t first, size_t end,
+                 bool pos);
 void flat_free(struct flat *f);
