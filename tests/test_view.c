@@ -249,6 +249,42 @@ static void test_geometry(struct view *v)
 	CHECK_INT(v->geo.text_x, (VIEW_MAX_SIZE - VIEW_MAX_TEXT - 1) / 2);
 }
 
+/* An item's lines as one text: spaces and line breaks one space, a word
+ * broken after its hyphen whole, markers and rules left out; and where
+ * each byte came from. */
+static void test_flat(void)
+{
+	struct layout l = LAYOUT_INIT;
+	struct resume r = { 0 };
+	struct section s = { .title = "T", .kind = ENTRY_TEXT };
+	struct entry e = { .kind = ENTRY_TEXT,
+		.title = "Multi-Task Learning   and   a long phrase that wraps" };
+	s.entries = &e;
+	s.nentries = 1;
+	r.sections = &s;
+	r.nsections = 1;
+	layout_build(&l, &r, &(struct layout_opts){ .width = 20, .section = 0,
+		.headings = true, .gutter = true });
+	long first = layout_find_entry(&l, 0, 0);
+	CHECK(first >= 0 && l.n - (size_t)first >= 3);
+	struct flat f = { 0 };
+	flat_build(&f, &l, (size_t)first, l.n, true);
+	CHECK_STR(f.text, "Multi-Task Learning and a long phrase that wraps");
+	for (size_t i = 0; i < f.len; i++) {
+		if (f.pos[i].line < 0) {
+			CHECK(f.text[i] == ' ');
+			continue;
+		}
+		const struct line *ln = &l.lines[f.pos[i].line];
+		CHECK(f.pos[i].off < ln->len && ln->text[f.pos[i].off] == f.text[i]);
+	}
+	/* The heading's text leaves out its rule. */
+	flat_build(&f, &l, 0, (size_t)first, false);
+	CHECK_STR(f.text, "T");
+	flat_free(&f);
+	layout_free(&l);
+}
+
 static void test_panes(struct view *v)
 {
 	CHECK_INT(v->npanes, 5);
@@ -260,6 +296,18 @@ static void test_panes(struct view *v)
 	CHECK_INT(view_find_pane(v, "select"), 4);
 	CHECK_INT(view_find_pane(v, "nope"), -1);
 	CHECK_INT(view_find_pane(v, ""), -1);
+	/* Any word of a title, or its start; the first pane wins. */
+	CHECK_INT(view_find_pane(v, "publications"), 4);
+	CHECK_INT(view_find_pane(v, "exp"), 2);
+	CHECK_INT(view_find_pane(v, "Experience"), 2);
+	CHECK_INT(view_find_pane(v, "xperience"), -1);  /* not inside a word */
+	char list[VIEW_MSG_MAX];
+	view_pane_list(v, list, sizeof list);
+	CHECK_STR(list, "All, Summary, Industry Experience, Education, Select Publications");
+	/* Short names: the last word no other title has. */
+	CHECK_STR(view_pane_short(v, 0), "All");
+	CHECK_STR(view_pane_short(v, 2), "Experience");
+	CHECK_STR(view_pane_short(v, 4), "Publications");
 
 	struct keys_state ks = { 0 };
 	keys_dispatch(&ks, v, '\t');
@@ -656,6 +704,7 @@ int main(void)
 	test_osc52();
 	test_keys();
 	test_clean_text();
+	test_flat();
 
 	struct resume *r = fixture();
 	struct view v;

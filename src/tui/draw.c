@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "match.h"
 #include "utf8.h"
 
 #ifndef A_ITALIC

@@ -54,7 +54,7 @@ void flat_append(struct flat *f, const struct layout *l, size_t first, size_t en
 				continue;
 			}
 			if (space && f->len > start)
-				put(f, ' ', (long)n, i, pos);
+				put(f, ' ', (long)n, i ? i - 1 : 0, pos);
 			space = false;
 			put(f, c, (long)n, i, pos);
 			any = true;
