@@ -379,6 +379,59 @@ static void test_scroll_entries(struct view *v)
 	keys_dispatch(&ks, v, 'g');
 }
 
+/* Pane p of v has the lines a full layout gives for the same folds and
+ * filter: a fold lays out only the entry that changed (view.c). */
+static bool same_as_full(const struct view *v, const struct pane *p)
+{
+	struct view w;
+	view_init(&w, v->r, v->ascii);
+	view_resize(&w, v->geo.cols, v->geo.rows);
+	memcpy(w.ent_fold, v->ent_fold, v->nent * sizeof *w.ent_fold);
+	memcpy(w.sec_fold, v->sec_fold, v->r->nsections * sizeof *w.sec_fold);
+	memcpy(w.ent_shown, v->ent_shown, v->nent * sizeof *w.ent_shown);
+	w.cur = (size_t)(p - v->panes);
+	const struct pane *q = view_pane(&w);
+	bool same = q->lay.n == p->lay.n && q->nitems == p->nitems;
+	for (size_t i = 0; same && i < q->lay.n; i++) {
+		const struct line *a = &p->lay.lines[i], *b = &q->lay.lines[i];
+		same = a->len == b->len && memcmp(a->text, b->text, a->len) == 0 &&
+		       a->kind == b->kind && a->section == b->section &&
+		       a->entry == b->entry && a->nspans == b->nspans;
+	}
+	for (size_t i = 0; same && i < q->nitems; i++)
+		same = p->items[i].line == q->items[i].line;
+	view_free(&w);
+	return same;
+}
+
+/* Every entry of every pane folded and unfolded in turn, in an order
+ * that meets folded neighbours: each time the lines are a full layout's. */
+static void test_fold_splice(struct view *v)
+{
+	struct keys_state ks = { 0 };
+	for (size_t pi = 0; pi < v->npanes; pi++) {
+		view_set_pane(v, pi);
+		struct pane *p = view_pane(v);
+		int sec = p->cur_sec, ent = p->cur_ent;
+		long top = p->top;
+		for (int pass = 0; pass < 2; pass++)
+			for (size_t i = 0; i < p->nitems; i++) {
+				if (p->items[i].ent < 0)
+					continue;
+				p->cur_sec = p->items[i].sec;
+				p->cur_ent = p->items[i].ent;
+				type(v, &ks, "za");
+				CHECK(same_as_full(v, p));
+			}
+		CHECK(p->nextra > 0);
+		p->cur_sec = sec;
+		p->cur_ent = ent;
+		p->top = top;
+	}
+	type(v, &ks, "zR");
+	view_set_pane(v, 0);
+}
+
 static void test_folds(struct view *v)
 {
 	struct keys_state ks = { 0 };
@@ -713,6 +766,7 @@ int main(void)
 	view_resize(&v, 80, 24);
 	test_panes(&v);
 	test_scroll_entries(&v);
+	test_fold_splice(&v);
 	test_folds(&v);
 	test_search(&v);
 	test_prompt(&v);

@@ -113,6 +113,13 @@ const char *view_pane_short(const struct view *v, size_t i)
 
 /* --- life cycle ------------------------------------------------------- */
 
+static void free_extra(struct pane *p)
+{
+	for (size_t i = 0; i < p->nextra; i++)
+		arena_free(&p->extra[i]);
+	p->nextra = 0;
+}
+
 void view_init(struct view *v, const struct resume *r, bool ascii)
 {
 	memset(v, 0, sizeof *v);
@@ -150,6 +157,8 @@ void view_free(struct view *v)
 	for (size_t i = 0; i < v->npanes; i++) {
 		layout_free(&v->panes[i].lay);
 		free(v->panes[i].items);
+		free_extra(&v->panes[i]);
+		free(v->panes[i].extra);
 	}
 	free(v->panes);
 	free(v->ent_base);
@@ -331,6 +340,7 @@ long pane_clamp_top(const struct view *v, const struct pane *p, long top)
 static void pane_build(struct view *v, struct pane *p)
 {
 	bool all = p->section < 0;
+	free_extra(p);
 	layout_build(&p->lay, v->r, &(struct layout_opts){
 		.width = v->geo.text_w,
 		.section = p->section,
@@ -577,6 +587,93 @@ static void relayout_keep(struct view *v, struct pane *p, long row)
 		p->top = pane_clamp_top(v, p, p->items[i].line - row);
 }
 
+/* One entry alone, as the pane lays it out. */
+struct one_ctx {
+	const struct view *v;
+	int sec, ent;
+};
+
+static bool one_shown(void *ctx, size_t sec, size_t ent)
+{
+	const struct one_ctx *c = ctx;
+	return (int)sec == c->sec && (int)ent == c->ent;
+}
+
+static bool one_folded(void *ctx, size_t sec, size_t ent)
+{
+	const struct one_ctx *c = ctx;
+	return view_entry_folded(c->v, (int)sec, (int)ent);
+}
+
+static const struct layout_hooks one_hooks = {
+	.entry_folded = one_folded,
+	.entry_shown = one_shown,
+};
+
+/* Entries laid out again one at a time before the pane is laid out
+ * whole again, which frees their old text. */
+#define SPLICE_MAX 64
+
+static struct line blank_line(const struct item *after)
+{
+	return (struct line){ .text = "", .section = after->sec, .entry = after->ent,
+	                      .kind = LINE_BLANK };
+}
+
+/*
+ * A fold changes one entry's lines and the blank lines that part it from
+ * its neighbours, nothing else: so p, up to date before the fold, gets
+ * only those lines anew instead of a whole layout (the largest file has
+ * hundreds of thousands of lines). False when p must be laid out whole.
+ */
+static bool splice_entry(struct view *v, struct pane *p, long i)
+{
+	if (p->gen != v->gen || p->nextra >= SPLICE_MAX || p->items[i].ent < 0)
+		return false;
+	const struct item it = p->items[i];
+	const struct section *s = &v->r->sections[it.sec];
+	bool efold = view_entry_folded(v, it.sec, it.ent);
+	const struct item *prev = i > 0 && p->items[i - 1].sec == it.sec &&
+	                          p->items[i - 1].ent >= 0 ? &p->items[i - 1] : NULL;
+	const struct item *next = (size_t)i + 1 < p->nitems &&
+	                          p->items[i + 1].sec == it.sec ? &p->items[i + 1] : NULL;
+	/* The old lines: from the blank after prev to the one before next. */
+	long start = it.line, end = pane_item_end(p, (size_t)i);
+	while (prev && start > prev->line && p->lay.lines[start - 1].kind == LINE_BLANK)
+		start--;
+	while (!next && end > it.line && p->lay.lines[end - 1].kind == LINE_BLANK)
+		end--;
+	struct layout one = LAYOUT_INIT;
+	struct one_ctx c = { .v = v, .sec = it.sec, .ent = it.ent };
+	layout_build(&one, v->r, &(struct layout_opts){
+		.width = v->geo.text_w, .section = it.sec, .gutter = true,
+		.ascii = v->ascii, .hooks = &one_hooks, .ctx = &c,
+	});
+	size_t nb = prev && layout_blank_between(&s->entries[prev->ent],
+		view_entry_folded(v, prev->sec, prev->ent), &s->entries[it.ent], efold);
+	size_t na = next && layout_blank_between(&s->entries[it.ent], efold,
+		&s->entries[next->ent], view_entry_folded(v, next->sec, next->ent));
+	size_t nnew = nb + one.n + na, nold = (size_t)(end - start);
+	grow_array(&p->lay.lines, &p->lay.cap, p->lay.n - nold + nnew, sizeof *p->lay.lines);
+	struct line *l = p->lay.lines;
+	memmove(l + start + nnew, l + end, (p->lay.n - (size_t)end) * sizeof *l);
+	if (nb)
+		l[start] = blank_line(prev);
+	memcpy(l + start + nb, one.lines, one.n * sizeof *l);
+	if (na)
+		l[start + (long)(nb + one.n)] = blank_line(&it);
+	p->lay.n = p->lay.n - nold + nnew;
+	long delta = (long)nnew - (long)nold;
+	p->items[i].line = start + (long)nb;
+	for (size_t j = (size_t)i + 1; j < p->nitems; j++)
+		p->items[j].line += delta;
+	/* The lines' text stays in one's arena, kept with the pane. */
+	free(one.lines);
+	grow_array(&p->extra, &p->capextra, p->nextra + 1, sizeof *p->extra);
+	p->extra[p->nextra++] = one.arena;
+	return true;
+}
+
 static unsigned fold(struct view *v, enum fold_op op)
 {
 	if (v->help.open)
@@ -599,6 +696,13 @@ static unsigned fold(struct view *v, enum fold_op op)
 	if (*flag == want)
 		return 0;
 	*flag = want;
+	if (flag != &v->sec_fold[it.sec] && splice_entry(v, p, i)) {
+		v->gen++;
+		p->gen = v->gen;
+		long row = clampl(it.line - p->top, 0, v->geo.content_rows - 1);
+		p->top = pane_clamp_top(v, p, p->items[i].line - row);
+		return RD_CONTENT | RD_STATUS;
+	}
 	relayout_keep(v, p, it.line - p->top);
 	return RD_CONTENT | RD_STATUS;
 }

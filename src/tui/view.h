@@ -66,6 +66,10 @@ struct pane {
 	int cur_sec, cur_ent;   /* the current item; cur_sec -1: none yet */
 	struct item *items;
 	size_t nitems, capitems;
+	/* The text of entries laid out again one at a time since the last
+	 * full layout (a fold: view.c, splice_entry). */
+	struct arena *extra;
+	size_t nextra, capextra;
 };
 
 /* One occurrence of the search pattern, in reading order. */
