@@ -9,7 +9,8 @@
  * pane's: they persist when switching panes. A pane is laid out in full
  * when it is first shown, and again (pane_sync) whenever the generation
  * counter moved since: a résumé has tens of entries, and the largest file
- * --max-size accepts still lays out in a fraction of a second.
+ * --max-size accepts still lays out in a fraction of a second. Folding
+ * an entry lays out that entry alone and splices its lines in.
  *
  * Actions return a mask of enum redraw. The loop calls view_prepare()
  * after them, which brings the current pane, the matches and what the
