@@ -281,6 +281,12 @@ static bool compact(const struct entry *e)
 	       !e->technologies.n && !e->nfields && !has(e->url) && !has(e->doi);
 }
 
+bool layout_blank_between(const struct entry *a, bool a_folded, const struct entry *b,
+                          bool b_folded)
+{
+	return !(compact(a) && compact(b)) && !(a_folded && b_folded);
+}
+
 static void entry(struct lctx *c, size_t si, size_t ei, bool folded)
 {
 	const struct section *s = &c->r->sections[si];
@@ -431,8 +437,9 @@ static void section(struct lctx *c, size_t si)
 {
 	const struct layout_opts *o = c->o;
 	const struct section *s = &c->r->sections[si];
+	const struct entry *prev = NULL;
 	size_t count = 0;
-	bool first = true, prev_compact = false, prev_folded = false, folded;
+	bool prev_folded = false, folded;
 
 	for (size_t ei = 0; ei < s->nentries; ei++)
 		count += shown(c, si, ei);
@@ -447,17 +454,16 @@ static void section(struct lctx *c, size_t si)
 			return;
 	}
 	for (size_t ei = 0; ei < s->nentries; ei++) {
-		bool efold, tight = compact(&s->entries[ei]);
+		bool efold;
 
 		if (!shown(c, si, ei))
 			continue;
 		efold = o->hooks && o->hooks->entry_folded &&
 		        o->hooks->entry_folded(o->ctx, si, ei);
-		if (!first && !(prev_compact && tight) && !(prev_folded && efold))
+		if (prev && layout_blank_between(prev, prev_folded, &s->entries[ei], efold))
 			c->w.blank_pending = true;
 		entry(c, si, ei, efold);
-		first = false;
-		prev_compact = tight;
+		prev = &s->entries[ei];
 		prev_folded = efold;
 	}
 }

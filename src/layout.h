@@ -109,5 +109,11 @@ void layout_build(struct layout *l, const struct resume *r,
                   const struct layout_opts *o);
 void layout_free(struct layout *l);
 
+/* Whether a blank line separates two entries that follow each other in a
+ * section: not between two one-line list entries, nor two folded ones.
+ * (The viewer re-lays out one entry when it folds, and needs the rule.) */
+bool layout_blank_between(const struct entry *a, bool a_folded, const struct entry *b,
+                          bool b_folded);
+
 /* First line of entry (sec, ent) in l, or -1 when it is not there. */
 long layout_find_entry(const struct layout *l, int sec, int ent);

@@ -214,8 +214,13 @@ static void test_keys(void)
 		for (const char *c = h.lines[i].text; *c; c++)
 			CHECK((unsigned char)*c < 0x80);        /* --ascii */
 	}
-	CHECK_INT(items, nactions);
-	CHECK_INT(heads, G_COUNT_);
+	/* ... after the essential ones, under a heading of their own. */
+	size_t essential = 0;
+	for (size_t a = 0; a < nactions; a++)
+		essential += actions[a].essential;
+	CHECK(essential >= 8 && essential <= 13);      /* a first screen at 80x24 */
+	CHECK_INT(items, nactions + essential);
+	CHECK_INT(heads, G_COUNT_ + 1);
 	bool found_digits = false, found_enter = false;
 	for (size_t i = 0; i < h.n; i++) {
 		if (h.lines[i].keys && strcmp(h.lines[i].keys, "1-9") == 0)
@@ -250,6 +255,42 @@ static void test_geometry(struct view *v)
 	CHECK_INT(v->geo.text_x, (VIEW_MAX_SIZE - VIEW_MAX_TEXT - 1) / 2);
 }
 
+/* An item's lines as one text: spaces and line breaks one space, a word
+ * broken after its hyphen whole, markers and rules left out; and where
+ * each byte came from. */
+static void test_flat(void)
+{
+	struct layout l = LAYOUT_INIT;
+	struct resume r = { 0 };
+	struct section s = { .title = "T", .kind = ENTRY_TEXT };
+	struct entry e = { .kind = ENTRY_TEXT,
+		.title = "Multi-Task Learning   and   a long phrase that wraps" };
+	s.entries = &e;
+	s.nentries = 1;
+	r.sections = &s;
+	r.nsections = 1;
+	layout_build(&l, &r, &(struct layout_opts){ .width = 20, .section = 0,
+		.headings = true, .gutter = true });
+	long first = layout_find_entry(&l, 0, 0);
+	CHECK(first >= 0 && l.n - (size_t)first >= 3);
+	struct flat f = { 0 };
+	flat_build(&f, &l, (size_t)first, l.n, true);
+	CHECK_STR(f.text, "Multi-Task Learning and a long phrase that wraps");
+	for (size_t i = 0; i < f.len; i++) {
+		if (f.pos[i].line < 0) {
+			CHECK(f.text[i] == ' ');
+			continue;
+		}
+		const struct line *ln = &l.lines[f.pos[i].line];
+		CHECK(f.pos[i].off < ln->len && ln->text[f.pos[i].off] == f.text[i]);
+	}
+	/* The heading's text leaves out its rule. */
+	flat_build(&f, &l, 0, (size_t)first, false);
+	CHECK_STR(f.text, "T");
+	flat_free(&f);
+	layout_free(&l);
+}
+
 static void test_panes(struct view *v)
 {
 	CHECK_INT(v->npanes, 5);
@@ -261,6 +302,18 @@ static void test_panes(struct view *v)
 	CHECK_INT(view_find_pane(v, "select"), 4);
 	CHECK_INT(view_find_pane(v, "nope"), -1);
 	CHECK_INT(view_find_pane(v, ""), -1);
+	/* Any word of a title, or its start; the first pane wins. */
+	CHECK_INT(view_find_pane(v, "publications"), 4);
+	CHECK_INT(view_find_pane(v, "exp"), 2);
+	CHECK_INT(view_find_pane(v, "Experience"), 2);
+	CHECK_INT(view_find_pane(v, "xperience"), -1);  /* not inside a word */
+	char list[VIEW_MSG_MAX];
+	view_pane_list(v, list, sizeof list);
+	CHECK_STR(list, "All, Summary, Industry Experience, Education, Select Publications");
+	/* Short names: the last word no other title has. */
+	CHECK_STR(view_pane_short(v, 0), "All");
+	CHECK_STR(view_pane_short(v, 2), "Experience");
+	CHECK_STR(view_pane_short(v, 4), "Publications");
 
 	struct keys_state ks = { 0 };
 	keys_dispatch(&ks, v, '\t');
@@ -280,11 +333,9 @@ static void test_panes(struct view *v)
 	CHECK_INT(count_kind(p, LINE_SECTION), 0);
 	CHECK_INT(p->cur_sec, 1);
 	CHECK_INT(p->cur_ent, 0);
-	/* All: five headings... (counted over the whole pane, which is
-	 * otherwise laid out a part at a time) */
+	/* All: five headings... */
 	view_set_pane(v, 0);
 	p = view_pane(v);
-	pane_finish(v, p);
 	CHECK_INT(count_kind(p, LINE_SECTION), 4);
 	CHECK_INT(p->nitems, 4 + 8);
 	CHECK_INT(p->cur_ent, -1);              /* the first heading */
@@ -332,6 +383,59 @@ static void test_scroll_entries(struct view *v)
 	keys_dispatch(&ks, v, 'J');
 	CHECK_STR(v->msg, "Last entry");
 	keys_dispatch(&ks, v, 'g');
+}
+
+/* Pane p of v has the lines a full layout gives for the same folds and
+ * filter: a fold lays out only the entry that changed (view.c). */
+static bool same_as_full(const struct view *v, const struct pane *p)
+{
+	struct view w;
+	view_init(&w, v->r, v->ascii);
+	view_resize(&w, v->geo.cols, v->geo.rows);
+	memcpy(w.ent_fold, v->ent_fold, v->nent * sizeof *w.ent_fold);
+	memcpy(w.sec_fold, v->sec_fold, v->r->nsections * sizeof *w.sec_fold);
+	memcpy(w.ent_shown, v->ent_shown, v->nent * sizeof *w.ent_shown);
+	w.cur = (size_t)(p - v->panes);
+	const struct pane *q = view_pane(&w);
+	bool same = q->lay.n == p->lay.n && q->nitems == p->nitems;
+	for (size_t i = 0; same && i < q->lay.n; i++) {
+		const struct line *a = &p->lay.lines[i], *b = &q->lay.lines[i];
+		same = a->len == b->len && memcmp(a->text, b->text, a->len) == 0 &&
+		       a->kind == b->kind && a->section == b->section &&
+		       a->entry == b->entry && a->nspans == b->nspans;
+	}
+	for (size_t i = 0; same && i < q->nitems; i++)
+		same = p->items[i].line == q->items[i].line;
+	view_free(&w);
+	return same;
+}
+
+/* Every entry of every pane folded and unfolded in turn, in an order
+ * that meets folded neighbours: each time the lines are a full layout's. */
+static void test_fold_splice(struct view *v)
+{
+	struct keys_state ks = { 0 };
+	for (size_t pi = 0; pi < v->npanes; pi++) {
+		view_set_pane(v, pi);
+		struct pane *p = view_pane(v);
+		int sec = p->cur_sec, ent = p->cur_ent;
+		long top = p->top;
+		for (int pass = 0; pass < 2; pass++)
+			for (size_t i = 0; i < p->nitems; i++) {
+				if (p->items[i].ent < 0)
+					continue;
+				p->cur_sec = p->items[i].sec;
+				p->cur_ent = p->items[i].ent;
+				type(v, &ks, "za");
+				CHECK(same_as_full(v, p));
+			}
+		CHECK(p->nextra > 0);
+		p->cur_sec = sec;
+		p->cur_ent = ent;
+		p->top = top;
+	}
+	type(v, &ks, "zR");
+	view_set_pane(v, 0);
 }
 
 static void test_folds(struct view *v)
@@ -465,10 +569,8 @@ static void test_search(struct view *v)
 	CHECK(!view_entry_folded(v, 1, 0));
 	CHECK_INT(p->cur_ent, 0);
 	long line, off;
-	size_t len;
-	view_locate_match(v, p, (size_t)v->mcur, &line, &off, &len);
+	view_locate_match(v, p, (size_t)v->mcur, &line, &off);
 	CHECK(line >= p->top && line < p->top + v->geo.content_rows);
-	CHECK(off >= 0 && len == 7);
 	CHECK(off >= 0 && strncmp(p->lay.lines[line].text + off, "pytorch", 7) == 0);
 
 	/* In All, a folded section opens for its match. */
@@ -481,7 +583,7 @@ static void test_search(struct view *v)
 	CHECK(!v->sec_fold[0]);
 	CHECK(!view_entry_folded(v, 0, 0));
 	CHECK(v->sec_fold[1]);                  /* the others stay folded */
-	view_locate_match(v, all, (size_t)v->mcur, &line, &off, &len);
+	view_locate_match(v, all, (size_t)v->mcur, &line, &off);
 	CHECK(off >= 0 && strncmp(all->lay.lines[line].text + off, "PyTorch", 7) == 0);
 	type(v, &ks, "zR");
 
@@ -664,6 +766,7 @@ int main(void)
 	test_osc52();
 	test_keys();
 	test_clean_text();
+	test_flat();
 
 	struct resume *r = fixture();
 	struct view v;
@@ -672,6 +775,7 @@ int main(void)
 	view_resize(&v, 80, 24);
 	test_panes(&v);
 	test_scroll_entries(&v);
+	test_fold_splice(&v);
 	test_folds(&v);
 	test_search(&v);
 	test_prompt(&v);

@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "match.h"
 #include "utf8.h"
 
 #ifndef A_ITALIC
@@ -78,6 +77,7 @@ void draw_init(struct draw *d, const struct view *v, bool color,
 	d->tab = A_NORMAL;
 	d->tab_cur = A_REVERSE | A_BOLD;
 	d->tab_more = pick(d, P_MAGENTA, A_BOLD, A_BOLD);
+	d->tab_num = pick(d, P_MAGENTA, 0, 0);
 	d->status = A_REVERSE;
 	d->status_name = A_REVERSE | A_BOLD;
 	d->status_err = pick(d, P_ERROR, A_BOLD, A_BOLD);
@@ -88,6 +88,10 @@ void draw_init(struct draw *d, const struct view *v, bool color,
 	d->ntabs = v->npanes;
 	d->tab_x0 = xmalloc(d->ntabs * sizeof *d->tab_x0);
 	d->tab_x1 = xmalloc(d->ntabs * sizeof *d->tab_x1);
+	d->tab_short = calloc(d->ntabs, sizeof *d->tab_short);
+	if (!d->tab_short)
+		die_oom();
+	d->bar_cur = (size_t)-1;
 	for (size_t i = 0; i < d->ntabs; i++)
 		d->tab_x0[i] = d->tab_x1[i] = -1;
 }
@@ -98,15 +102,9 @@ void draw_free(struct draw *d)
 		return;
 	free(d->tab_x0);
 	free(d->tab_x1);
+	free(d->tab_short);
 	d->tab_x0 = d->tab_x1 = NULL;
-}
-
-long draw_tab_at(const struct draw *d, int x)
-{
-	for (size_t i = 0; i < d->ntabs; i++)
-		if (x >= d->tab_x0[i] && x < d->tab_x1[i])
-			return (long)i;
-	return -1;
+	d->tab_short = NULL;
 }
 
 /* --- text ------------------------------------------------------------- */
@@ -251,38 +249,33 @@ static attr_t flag_attr(unsigned flags)
 	       (flags & SPAN_LINK ? A_UNDERLINE : 0);
 }
 
-/* A layout line with its styles and the search matches in it; cur_off
- * is where the current match starts on this line, or -1. counted: skip
- * matches the search does not count (fold markers). */
-static void draw_line(struct draw *d, struct view *v, int y, int x,
-                      const struct line *l, int maxw, long cur_off, bool counted)
+/* A layout line with its styles and the search's highlights on it:
+ * hl[0..nhl), sorted, non-overlapping. */
+static void draw_line(const struct draw *d, const struct view *v, int y, int x,
+                      const struct line *l, int maxw, const struct hl *hl, size_t nhl)
 {
 	if (y < 0 || y >= LINES || x < 0 || x >= COLS)
 		return;
 	int room = maxw < COLS - x ? maxw : COLS - x;
 	uint32_t si = 0;
-	size_t ml = 0;
-	long mo = -1;
-	if (v->pattern[0])
-		mo = pat_find(l->text, l->len, 0, v->pattern, v->icase, &ml);
+	size_t hi = 0;
 	move(y, x);
 	for (size_t i = 0; i < l->len;) {
-		while (mo >= 0 && ((size_t)mo + ml <= i ||
-		       (counted && !view_match_counts(l, (size_t)mo, ml))))
-			mo = pat_find(l->text, l->len, (size_t)mo + (ml ? ml : 1),
-			              v->pattern, v->icase, &ml);
+		while (hi < nhl && hl[hi].off + hl[hi].len <= i)
+			hi++;
 		while (si < l->nspans && l->spans[si].start + l->spans[si].len <= i)
 			si++;
 		const struct span *sp = si < l->nspans && l->spans[si].start <= i
 			? &l->spans[si] : NULL;
 		attr_t a = sp ? d->st[sp->style] | flag_attr(sp->flags) : d->st[ST_BODY];
-		if (mo >= 0 && (size_t)mo <= i)
-			a = mo == cur_off ? (a & ~A_COLOR) | d->match_cur : a | d->match;
+		const struct hl *h = hi < nhl ? &hl[hi] : NULL;
+		if (h && h->off <= i)
+			a = h->cur ? (a & ~A_COLOR) | d->match_cur : a | d->match;
 		/* Where the attribute changes next. */
 		size_t end = sp ? sp->start + sp->len
 		             : si < l->nspans ? l->spans[si].start : l->len;
-		if (mo >= 0) {
-			size_t m = (size_t)mo <= i ? (size_t)mo + ml : (size_t)mo;
+		if (h) {
+			size_t m = h->off <= i ? h->off + h->len : h->off;
 			end = m < end ? m : end;
 		}
 		size_t n = ascii_run(l->text, i, end < l->len ? end : l->len, l->len,
@@ -300,6 +293,19 @@ static void draw_line(struct draw *d, struct view *v, int y, int x,
 	attrset(A_NORMAL);
 }
 
+/* The highlights on line n (of the header or the pane): *nhl of them. */
+static const struct hl *line_hls(const struct view *v, bool header, long n, size_t *nhl)
+{
+	size_t i = 0;
+	while (i < v->nhl && (v->hl[i].header != header || v->hl[i].line != n))
+		i++;
+	size_t j = i;
+	while (j < v->nhl && v->hl[j].header == header && v->hl[j].line == n)
+		j++;
+	*nhl = j - i;
+	return v->hl + i;
+}
+
 static void clear_row(int y)
 {
 	move(y, 0);
@@ -308,25 +314,100 @@ static void clear_row(int y)
 
 /* --- parts of the screen ---------------------------------------------- */
 
-static void draw_header(struct draw *d, struct view *v)
+static void draw_header(const struct draw *d, const struct view *v)
 {
 	const struct geometry *g = &v->geo;
 	for (int y = 0; y < g->bar_row; y++) {
 		clear_row(y);
-		if (y < g->header_rows)
-			draw_line(d, v, y, g->text_x + 1, &v->header.lines[y],
-			          g->text_w, -1, false);
+		long n = v->header_first + y;
+		if (y < g->header_rows && n < v->header_lines) {
+			size_t nh;
+			const struct hl *h = line_hls(v, true, n, &nh);
+			draw_line(d, v, y, g->text_x + 1, &v->header.lines[n],
+			          g->text_w, h, nh);
+		}
 	}
 }
 
-static int tab_width(const struct view *v, size_t i)
+/*
+ * The pane bar: every pane's number and name, as much of each name as
+ * the width allows: whole titles; then short names (view_pane_short),
+ * the longest titles first; then names cut to a common width, down to a
+ * few letters; only then does the bar scroll, with ‹ and › at its ends.
+ * The status line has the current pane's full title.
+ */
+
+#define TAB_MIN_NAME 4  /* columns of a cut name, its "…" included */
+
+static const char *tab_name(const struct draw *d, const struct view *v, size_t i)
 {
-	const char *name = view_pane_name(v, i);
-	int w = (int)str_width(name, strlen(name));
-	return (w > 30 ? 30 : w) + 2;
+	return d->tab_short[i] ? view_pane_short(v, i) : view_pane_name(v, i);
 }
 
-static void draw_bar(struct draw *d, struct view *v)
+static int tab_cols(const struct draw *d, const struct view *v, size_t i)
+{
+	const char *s = tab_name(d, v, i);
+	int w = (int)str_width(s, strlen(s));
+	if (d->tab_cap && w > d->tab_cap)
+		w = d->tab_cap;
+	return w + 2 + (i < 9 ? 2 : 0);     /* " 3 Name " */
+}
+
+static int bar_width(const struct draw *d, const struct view *v, size_t from, size_t to)
+{
+	int w = 0;
+	for (size_t i = from; i < to; i++)
+		w += tab_cols(d, v, i) + (i > from);
+	return w;
+}
+
+/* Chooses each tab's name for the terminal's width. */
+static void bar_fit(struct draw *d, const struct view *v, int cols)
+{
+	d->tab_cap = 0;
+	for (size_t i = 0; i < d->ntabs; i++)
+		d->tab_short[i] = false;
+	while (bar_width(d, v, 0, d->ntabs) > cols) {
+		size_t best = d->ntabs;
+		int bw = 0;
+		for (size_t i = 0; i < d->ntabs; i++) {
+			const char *f = view_pane_name(v, i);
+			int w = (int)str_width(f, strlen(f));
+			if (!d->tab_short[i] && strcmp(f, view_pane_short(v, i)) != 0 && w > bw) {
+				best = i;
+				bw = w;
+			}
+		}
+		if (best == d->ntabs)
+			break;
+		d->tab_short[best] = true;
+	}
+	if (bar_width(d, v, 0, d->ntabs) <= cols)
+		return;
+	for (d->tab_cap = 30; d->tab_cap > TAB_MIN_NAME; d->tab_cap--)
+		if (bar_width(d, v, 0, d->ntabs) <= cols)
+			break;
+}
+
+/* Scrolls the bar, when it must, so that the current pane shows: only
+ * when the pane or the width changed, so that a click on an arrow
+ * scrolls it for good. */
+static void bar_scroll(struct draw *d, const struct view *v, int cols)
+{
+	if (bar_width(d, v, 0, d->ntabs) <= cols) {
+		d->bar_first = 0;
+	} else if (v->cur != d->bar_cur || cols != d->bar_cols) {
+		if (d->bar_first > v->cur)
+			d->bar_first = v->cur;
+		while (d->bar_first < v->cur &&
+		       bar_width(d, v, d->bar_first, v->cur + 1) + 4 > cols)
+			d->bar_first++;
+	}
+	d->bar_cur = v->cur;
+	d->bar_cols = cols;
+}
+
+static void draw_bar(struct draw *d, const struct view *v)
 {
 	const struct geometry *g = &v->geo;
 	int y = g->bar_row, cols = g->cols;
@@ -334,34 +415,31 @@ static void draw_bar(struct draw *d, struct view *v)
 	clear_row(y);
 	for (size_t i = 0; i < d->ntabs; i++)
 		d->tab_x0[i] = d->tab_x1[i] = -1;
-	/* Scroll the bar so that the current pane's name shows, keeping two
-	 * columns at each end for the arrows. */
-	if (d->bar_first > v->cur)
-		d->bar_first = v->cur;
-	for (;;) {
-		int w = d->bar_first ? 2 : 0;
-		for (size_t i = d->bar_first; i <= v->cur; i++)
-			w += tab_width(v, i) + 1;
-		if (w + 2 <= cols || d->bar_first == v->cur)
-			break;
-		d->bar_first++;
-	}
+	bar_fit(d, v, cols);
+	bar_scroll(d, v, cols);
+	d->more_left = d->bar_first > 0;
+	d->more_right = false;
 	int x = 0;
-	if (d->bar_first) {
+	if (d->more_left) {
 		draw_cstr(y, 0, 2, left, d->tab_more, v->ascii);
 		x = 2;
 	}
 	for (size_t i = d->bar_first; i < v->npanes; i++) {
-		int w = tab_width(v, i);
+		int w = tab_cols(d, v, i);
 		bool last = i + 1 == v->npanes;
 		if (x + w > cols - (last ? 0 : 2)) {
 			draw_cstr(y, cols - 1, 1, right, d->tab_more, v->ascii);
+			d->more_right = true;
 			break;
 		}
 		attr_t a = i == v->cur ? d->tab_cur : d->tab;
-		const char *name = view_pane_name(v, i);
+		const char *name = tab_name(d, v, i);
+		char num[8] = "";
+		if (i < 9)
+			snprintf(num, sizeof num, "%zu ", i + 1);
 		draw_cstr(y, x, 1, " ", a, v->ascii);
-		draw_str(y, x + 1, w - 2, name, strlen(name), a, v->ascii, true);
+		int nx = x + 1 + draw_cstr(y, x + 1, 2, num, i == v->cur ? a : d->tab_num, v->ascii);
+		draw_str(y, nx, x + w - 1 - nx, name, strlen(name), a, v->ascii, true);
 		draw_cstr(y, x + w - 1, 1, " ", a, v->ascii);
 		d->tab_x0[i] = x;
 		d->tab_x1[i] = x + w;
@@ -369,18 +447,26 @@ static void draw_bar(struct draw *d, struct view *v)
 	}
 }
 
-static void draw_content(struct draw *d, struct view *v)
+long draw_bar_click(struct draw *d, const struct view *v, int x)
+{
+	if (d->more_left && x < 2) {
+		d->bar_first--;
+		return -2;
+	}
+	if (d->more_right && x >= v->geo.cols - 1) {
+		d->bar_first++;
+		return -2;
+	}
+	for (size_t i = 0; i < d->ntabs; i++)
+		if (x >= d->tab_x0[i] && x < d->tab_x1[i])
+			return (long)i;
+	return -1;
+}
+
+static void draw_content(const struct draw *d, const struct view *v)
 {
 	const struct geometry *g = &v->geo;
-	struct pane *p = view_pane(v);
-	long cur_line = -1, cur_off = -1;
-	if (v->pattern[0]) {
-		view_matches(v);
-		if (v->mcur >= 0) {
-			size_t len;
-			view_locate_match(v, p, (size_t)v->mcur, &cur_line, &cur_off, &len);
-		}
-	}
+	const struct pane *p = view_cur(v);
 	long ci = p->cur_sec >= 0 ? pane_find_item(p, p->cur_sec, p->cur_ent) : -1;
 	long c0 = ci >= 0 ? p->items[ci].line : -1;
 	long c1 = ci >= 0 ? pane_item_end(p, (size_t)ci) : -1;
@@ -394,8 +480,9 @@ static void draw_content(struct draw *d, struct view *v)
 		const struct line *l = &p->lay.lines[n];
 		if (n >= c0 && n < c1 && l->kind != LINE_BLANK)
 			draw_cstr(y, g->text_x, 1, mark, d->marker, v->ascii);
-		draw_line(d, v, y, g->text_x + 1, l, g->text_w,
-		          n == cur_line ? cur_off : -1, true);
+		size_t nh;
+		const struct hl *h = line_hls(v, false, n, &nh);
+		draw_line(d, v, y, g->text_x + 1, l, g->text_w, h, nh);
 	}
 	if (!p->lay.n) {
 		char msg[VIEW_MSG_MAX];
@@ -409,7 +496,7 @@ static void draw_content(struct draw *d, struct view *v)
 	}
 }
 
-static void draw_help(struct draw *d, struct view *v)
+static void draw_help(const struct draw *d, const struct view *v)
 {
 	const struct geometry *g = &v->geo;
 	bool list = v->help.problems && d->problems;
@@ -471,36 +558,49 @@ static void draw_help(struct draw *d, struct view *v)
 	}
 }
 
-/* As vim's ruler says it: Top, Bot, All (it all fits) or a percentage.
- * While only the start of a long pane is laid out (view.h), the
- * percentage counts entries instead of lines. */
+/* Where the screen is in the pane, in words: "top", "end", "42%", or
+ * nothing when the whole pane fits. */
 static void position(const struct view *v, const struct pane *p, char *buf,
                      size_t cap)
 {
 	long n = (long)p->lay.n, rows = v->geo.content_rows;
-	if (!pane_complete(v, p) && p->top > 0 && p->nitems) {
-		long i = pane_item_at(p, p->top);
-		const struct item *it = &p->items[i < 0 ? 0 : i];
-		size_t start = p->section < 0 ? 0 : v->ent_base[p->section];
-		size_t end = p->section < 0 ? v->nent : v->ent_base[p->section + 1];
-		size_t g = v->ent_base[it->sec] + (size_t)(it->ent < 0 ? 0 : it->ent);
-		snprintf(buf, cap, "%zu%%", end > start && g > start
-		         ? (g - start) * 100 / (end - start) : 0);
-		return;
-	}
 	if (n <= rows)
-		snprintf(buf, cap, "All");
+		snprintf(buf, cap, "%s", "");
 	else if (p->top == 0)
-		snprintf(buf, cap, "Top");
+		snprintf(buf, cap, "top");
 	else if (p->top >= n - rows)
-		snprintf(buf, cap, "Bot");
+		snprintf(buf, cap, "end");
 	else
 		snprintf(buf, cap, "%ld%%", p->top * 100 / (n - rows));
 }
 
+/* "Select Publications · 3/5", or in All "All · Education · 2/2": the
+ * pane, the section and the marked entry's number among those shown. */
+static void where_text(const struct view *v, const struct pane *p, char *buf,
+                       size_t cap)
+{
+	const char *sep = v->ascii ? " | " : " · ";
+	int n = snprintf(buf, cap, "%s", view_pane_name(v, v->cur));
+	if (p->cur_sec < 0 || n < 0 || (size_t)n >= cap)
+		return;
+	if (p->section < 0)
+		n += snprintf(buf + n, cap - (size_t)n, "%s%s", sep,
+		              view_pane_name(v, (size_t)p->cur_sec + 1));
+	if (p->cur_ent < 0 || n < 0 || (size_t)n >= cap)
+		return;
+	size_t base = v->ent_base[p->cur_sec], total = 0, at = 0;
+	for (size_t e = 0; e < v->r->sections[p->cur_sec].nentries; e++)
+		if (v->ent_shown[base + e]) {
+			total++;
+			if (e == (size_t)p->cur_ent)
+				at = total;
+		}
+	snprintf(buf + n, cap - (size_t)n, "%s%zu/%zu", sep, at, total);
+}
+
 /* Draws the status line; returns the cursor column when the prompt is
  * open, else -1. */
-static int draw_status(struct draw *d, struct view *v)
+static int draw_status(const struct draw *d, const struct view *v)
 {
 	const struct geometry *g = &v->geo;
 	int y = g->status_row, cols = g->cols, x = 0;
@@ -535,25 +635,34 @@ static int draw_status(struct draw *d, struct view *v)
 			draw_cstr(y, cols - rw, rw, right, d->status, a);
 		return x;
 	}
-	char pos[96];
-	struct pane *p = view_pane(v);
+	const struct pane *p = view_cur(v);
+	char pos[32], place[3 * VIEW_MSG_MAX], filt[VIEW_PAT_MAX + 16] = "";
 	position(v, p, pos, sizeof pos);
+	where_text(v, p, place, sizeof place);
 	snprintf(right, sizeof right, " ? help ");
-	int rw = (int)strlen(right);
-	const char *name = view_pane_name(v, v->cur);
+	if (v->filter[0])
+		snprintf(filt, sizeof filt, "  [filter: %s]", v->filter);
+	int rw = (int)strlen(right), pw = pos[0] ? (int)strlen(pos) + 2 : 0;
+	int fw = (int)str_width(filt, strlen(filt));
+	int mw = v->msg[0] ? (int)str_width(v->msg, strlen(v->msg)) + 2 : 0;
+	/* The place gets the room the rest leaves: it is cut only when
+	 * the line is full, and then for a message down to a fifth of it. */
+	int pl = (int)str_width(place, strlen(place));
+	int room = cols - 1 - rw - pw - fw - mw;
+	if (room < pl && room < cols / 5)
+		room = cols / 5;
 	x += draw_cstr(y, x, 1, " ", d->status_name, a);
-	x += draw_str(y, x, cols / 3, name, strlen(name), d->status_name, a, true);
-	char mid[VIEW_PAT_MAX + 48];
-	snprintf(mid, sizeof mid, "  %s", pos);
-	x += draw_cstr(y, x, cols - x, mid, d->status, a);
-	if (v->filter[0]) {
-		snprintf(mid, sizeof mid, "  [filter: %s]", v->filter);
-		x += draw_cstr(y, x, cols - x - rw, mid, d->status_name, a);
+	x += draw_cstr(y, x, room, place, d->status_name, a);
+	if (pos[0]) {
+		char mid[40];
+		snprintf(mid, sizeof mid, "  %s", pos);
+		x += draw_cstr(y, x, cols - x, mid, d->status, a);
 	}
-	if (v->msg[0] && x + 3 < cols) {
+	if (filt[0])
+		x += draw_cstr(y, x, cols - x - rw, filt, d->status_name, a);
+	if (v->msg[0] && x + 3 + rw < cols) {
 		x += draw_cstr(y, x, 2, "  ", d->status, a);
-		bool fits = x + (int)str_width(v->msg, strlen(v->msg)) + rw <= cols;
-		x += draw_cstr(y, x, cols - x - (fits ? rw : 0), v->msg,
+		x += draw_cstr(y, x, cols - x - rw, v->msg,
 		               v->msg_error ? d->status_err : d->status, a);
 	}
 	if (x + rw <= cols)
@@ -561,7 +670,7 @@ static int draw_status(struct draw *d, struct view *v)
 	return -1;
 }
 
-static void draw_small(struct draw *d, struct view *v)
+static void draw_small(const struct draw *d, const struct view *v)
 {
 	const struct geometry *g = &v->geo;
 	char size[64];
@@ -579,7 +688,7 @@ static void draw_small(struct draw *d, struct view *v)
 	}
 }
 
-void draw(struct draw *d, struct view *v, unsigned rd)
+void draw(struct draw *d, const struct view *v, unsigned rd)
 {
 	if (v->geo.too_small) {
 		draw_small(d, v);

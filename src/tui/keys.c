@@ -32,24 +32,24 @@ const char *const group_names[G_COUNT_] = {
 };
 
 const struct action actions[A_COUNT_] = {
-	[A_NEXT_PANE] = { .name = "next-pane", .group = G_PANES,
+	[A_NEXT_PANE] = { .name = "next-pane", .essential = true, .group = G_PANES,
 		.help = "Next pane", .fn = view_next_pane,
 		.keys = { { '\t' }, { 'l' }, { K_RIGHT } } },
 	[A_PREV_PANE] = { .name = "prev-pane", .group = G_PANES,
 		.help = "Previous pane", .fn = view_prev_pane,
 		.keys = { { K_BTAB }, { 'h' }, { K_LEFT } } },
-	[A_PANE_N] = { .name = "pane", .group = G_PANES,
+	[A_PANE_N] = { .name = "pane", .essential = true, .group = G_PANES,
 		.help = "Go to pane 1 to 9 (1 is All)", .mouse = "click its name",
 		.fn = view_pane_key,
 		.keys = { { '1' }, { '2' }, { '3' }, { '4' }, { '5' }, { '6' },
 		          { '7' }, { '8' }, { '9' } } },
-	[A_DOWN] = { .name = "down", .group = G_SCROLL,
+	[A_DOWN] = { .name = "down", .essential = true, .group = G_SCROLL,
 		.help = "Down one line", .mouse = "wheel", .fn = view_line_down, .in_help = true,
 		.keys = { { 'j' }, { K_DOWN }, { K_CTRL('E') }, { K_CTRL('N') } } },
 	[A_UP] = { .name = "up", .group = G_SCROLL,
 		.help = "Up one line", .mouse = "wheel", .fn = view_line_up, .in_help = true,
 		.keys = { { 'k' }, { K_UP }, { K_CTRL('Y') }, { K_CTRL('P') } } },
-	[A_PAGE_DOWN] = { .name = "page-down", .group = G_SCROLL,
+	[A_PAGE_DOWN] = { .name = "page-down", .essential = true, .group = G_SCROLL,
 		.help = "Down a page", .fn = view_page_down, .in_help = true,
 		.keys = { { ' ' }, { 'f' }, { K_PGDN }, { K_CTRL('F') } } },
 	[A_PAGE_UP] = { .name = "page-up", .group = G_SCROLL,
@@ -74,7 +74,7 @@ const struct action actions[A_COUNT_] = {
 	[A_PREV_ENTRY] = { .name = "prev-entry", .group = G_ENTRIES,
 		.help = "Mark the previous entry", .fn = view_prev_entry,
 		.keys = { { 'K' }, { '[' } } },
-	[A_FOLD_TOGGLE] = { .name = "fold-toggle", .group = G_FOLDS,
+	[A_FOLD_TOGGLE] = { .name = "fold-toggle", .essential = true, .group = G_FOLDS,
 		.help = "Fold or unfold the marked entry or section",
 		.mouse = "click its title", .fn = view_fold_toggle,
 		.keys = { { 'z', 'a' }, { '\r' }, { '\n' }, { K_ENTER } } },
@@ -91,21 +91,21 @@ const struct action actions[A_COUNT_] = {
 	[A_FOLD_ALL] = { .name = "fold-all", .group = G_FOLDS,
 		.help = "Fold everything", .fn = view_fold_all,
 		.keys = { { 'z', 'M' } } },
-	[A_SEARCH] = { .name = "search", .group = G_SEARCH,
+	[A_SEARCH] = { .name = "search", .essential = true, .group = G_SEARCH,
 		.help = "Search everything (lower case: any case)",
 		.fn = view_search_prompt,
 		.keys = { { '/' } } },
-	[A_NEXT_MATCH] = { .name = "next-match", .group = G_SEARCH,
+	[A_NEXT_MATCH] = { .name = "next-match", .essential = true, .group = G_SEARCH,
 		.help = "Next match, in any pane", .fn = view_next_match,
 		.keys = { { 'n' } } },
-	[A_PREV_MATCH] = { .name = "prev-match", .group = G_SEARCH,
+	[A_PREV_MATCH] = { .name = "prev-match", .essential = true, .group = G_SEARCH,
 		.help = "Previous match", .fn = view_prev_match,
 		.keys = { { 'N' } } },
-	[A_FILTER] = { .name = "filter", .group = G_SEARCH,
+	[A_FILTER] = { .name = "filter", .essential = true, .group = G_SEARCH,
 		.help = "Show only entries matching (empty: all)",
 		.fn = view_filter_prompt,
 		.keys = { { '&' } } },
-	[A_COPY] = { .name = "copy", .group = G_OTHER,
+	[A_COPY] = { .name = "copy", .essential = true, .group = G_OTHER,
 		.help = "Copy the entry's link or the email", .fn = view_copy,
 		.keys = { { 'y' } } },
 	[A_PROBLEMS] = { .name = "problems", .group = G_OTHER,
@@ -121,7 +121,7 @@ const struct action actions[A_COUNT_] = {
 	[A_REDRAW] = { .name = "redraw", .group = G_OTHER,
 		.help = "Redraw the screen", .fn = view_redraw, .in_help = true,
 		.keys = { { K_CTRL('L') } } },
-	[A_QUIT] = { .name = "quit", .group = G_OTHER,
+	[A_QUIT] = { .name = "quit", .essential = true, .group = G_OTHER,
 		.help = "Close the help or list, or quit", .fn = view_quit, .in_help = true,
 		.keys = { { 'q' } } },
 	[A_QUIT_NOW] = { .name = "quit-now", .group = G_OTHER,
@@ -182,7 +182,7 @@ const char *keys_key_name(int key, bool ascii, char *buf, size_t cap)
 		s = "Esc";
 	else if (key == ' ')
 		s = "Space";
-	else if (key == 127)
+	else if (key == K_DEL)
 		s = "Backspace";
 	if (s)
 		snprintf(buf, cap, "%s", s);
@@ -298,13 +298,24 @@ static const char *keys_text(struct help *h, const struct action *a, bool ascii)
 	return arena_strdup(&h->arena, out);
 }
 
+/* The help: first the essential keys, as many as fit a first screen of
+ * 80x24, then every key by group. */
 void help_build(struct help *h, bool ascii)
 {
 	*h = (struct help){ .arena = ARENA_INIT };
 	size_t cap = 0;
+	add_line(h, &cap, NULL, "Essentials (all keys below)");
+	for (size_t a = 0; a < nactions; a++) {
+		if (!actions[a].essential)
+			continue;
+		const char *keys = keys_text(h, &actions[a], ascii);
+		int w = (int)str_width(keys, strlen(keys));
+		if (w > h->keys_width)
+			h->keys_width = w;
+		add_line(h, &cap, keys, actions[a].help);
+	}
 	for (int g = 0; g < G_COUNT_; g++) {
-		if (g)
-			add_line(h, &cap, "", "");
+		add_line(h, &cap, "", "");
 		add_line(h, &cap, NULL, group_names[g]);
 		for (size_t a = 0; a < nactions; a++) {
 			if (actions[a].group != (enum action_group)g)

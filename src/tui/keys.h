@@ -31,6 +31,7 @@ enum {
 };
 #define K_CTRL(c) ((c) & 0x1f)
 #define K_ESC 27
+#define K_DEL 127       /* what most terminals send for Backspace */
 
 /* At most this many key sequences per action. */
 #define KEYS_MAX 9
@@ -52,6 +53,7 @@ struct action {
 	const char *mouse;      /* what the mouse does for it, or NULL */
 	unsigned (*fn)(struct view *v, int key);
 	bool in_help;           /* also acts while the help is shown */
+	bool essential;         /* on the help's first lines too */
 	/* Key sequences: one key, or a prefix key then a key ("za"). A
 	 * sequence starting with 0 ends the list. */
 	int keys[KEYS_MAX][2];

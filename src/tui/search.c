@@ -1,11 +1,15 @@
 /*
  * Search, filter and the status-line prompt that reads their patterns.
  *
- * The search runs over one layout of the whole résumé with nothing
- * folded (v->slay), at the width of the panes, so it finds text in folded
- * entries and in other panes. A match is kept as (section, entry, k-th
- * occurrence in that entry): the same entry laid out in any pane has the
- * same lines, so the k-th occurrence there is the same text.
+ * The search reads text, not screen lines: each entry's lines (and each
+ * heading's, and the header's) as one string (flat.c), so that a phrase
+ * the width wrapped onto two lines is found, and highlighted on both. It
+ * runs over one layout of the whole résumé with nothing folded (v->slay),
+ * at the width of the panes, so it finds text in folded entries and in
+ * other panes. A match is kept as (section, entry, k-th occurrence in
+ * that entry's text): the same entry laid out in any pane has the same
+ * lines, so the k-th occurrence there is the same text. The filter reads
+ * the same strings with the same matcher.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -26,28 +30,12 @@ static const struct layout_hooks search_hooks = {
 	.entry_shown = hook_entry_shown,
 };
 
-bool view_match_counts(const struct line *l, size_t off, size_t len)
-{
-	if (l->kind == LINE_RULE || l->kind == LINE_BLANK)
-		return false;
-	/* Fold markers and "(3 entries)" come and go with the folds: a match
-	 * there would make occurrences count differently from pane to pane. */
-	for (uint32_t i = 0; i < l->nspans; i++) {
-		const struct span *s = &l->spans[i];
-		if (off < s->start + s->len && off + len > s->start &&
-		    (s->style == ST_FOLD || s->style == ST_RULE))
-			return false;
-	}
-	return true;
-}
-
-/* Calls back each counted occurrence of the pattern in line l. */
-#define FOR_EACH_MATCH(v, l, o, ml) \
-	for (long o = pat_find((l)->text, (l)->len, 0, (v)->pattern, (v)->icase, &ml); \
+/* Calls back each occurrence of the pattern in the flat text f. */
+#define FOR_EACH_MATCH(f, pat, icase, o, ml) \
+	for (long o = pat_find((f)->text, (f)->len, 0, (pat), (icase), &ml); \
 	     o >= 0; \
-	     o = pat_find((l)->text, (l)->len, (size_t)o + (ml ? ml : 1), \
-	                  (v)->pattern, (v)->icase, &ml)) \
-		if (view_match_counts(l, (size_t)o, ml))
+	     o = pat_find((f)->text, (f)->len, (size_t)o + (ml ? ml : 1), \
+	                  (pat), (icase), &ml))
 
 static bool any_fold(const struct view *v)
 {
@@ -67,7 +55,7 @@ static const struct layout *search_layout(struct view *v)
 {
 	if (!any_fold(v)) {
 		struct pane *all = &v->panes[0];
-		pane_finish(v, all);
+		pane_sync(v, all);
 		return &all->lay;
 	}
 	if (v->sgen != v->wgen || !v->slay.n) {
@@ -79,6 +67,56 @@ static const struct layout *search_layout(struct view *v)
 		v->sgen = v->wgen;
 	}
 	return &v->slay;
+}
+
+/* One past the last line of the item (lines of one section and entry)
+ * that starts at line i. */
+static size_t item_run(const struct layout *l, size_t i)
+{
+	size_t j = i + 1;
+	while (j < l->n && l->lines[j].section == l->lines[i].section &&
+	       l->lines[j].entry == l->lines[i].entry)
+		j++;
+	return j;
+}
+
+static void add_matches(struct view *v, int sec, int ent)
+{
+	unsigned k = 0;
+	size_t ml;
+	FOR_EACH_MATCH(&v->flat, v->pattern, v->icase, o, ml) {
+		if (v->nm >= MATCH_MAX)
+			return;
+		grow_array(&v->m, &v->capm, v->nm + 1, sizeof *v->m);
+		v->m[v->nm++] = (struct match){ .sec = sec, .ent = ent, .k = k++ };
+	}
+}
+
+/* The search text: what the search layout says with nothing folded, so
+ * it changes only with the width and the filter (wgen). */
+static void search_text(struct view *v)
+{
+	if (v->stgen == v->wgen)
+		return;
+	const struct layout *sl = search_layout(v);
+	v->stext.len = 0;
+	v->nsitems = 0;
+	for (size_t i = 0; i < sl->n;) {
+		size_t end = item_run(sl, i);
+		const struct line *l = &sl->lines[i];
+		if (l->section >= 0) {
+			grow_array(&v->sitems, &v->capsitems, v->nsitems + 1, sizeof *v->sitems);
+			v->sitems[v->nsitems++] = (struct sitem){
+				.off = v->stext.len, .sec = l->section, .ent = l->entry,
+			};
+			flat_append(&v->stext, sl, i, end, false);
+			grow_array(&v->stext.text, &v->stext.cap, v->stext.len + 2, 1);
+			v->stext.text[v->stext.len++] = '\n';  /* no match spans it */
+			v->stext.text[v->stext.len] = '\0';
+		}
+		i = end;
+	}
+	v->stgen = v->wgen;
 }
 
 void view_matches(struct view *v)
@@ -97,59 +135,74 @@ void view_matches(struct view *v)
 	}
 	/* The header (name, contact) comes first: it is part of the résumé
 	 * too, and always on screen, so its matches need no pane switch. */
+	flat_build(&v->flat, &v->header, 0, (size_t)v->header_lines, false);
+	add_matches(v, -1, -1);
+	search_text(v);
+	size_t it = 0, ml;
 	unsigned k = 0;
-	for (size_t i = 0; i < v->header.n && v->nm < MATCH_MAX; i++) {
-		const struct line *l = &v->header.lines[i];
-		if (l->kind != LINE_HEADER)
-			continue;
-		size_t ml;
-		FOR_EACH_MATCH(v, l, o, ml) {
-			if (v->nm >= MATCH_MAX)
-				break;
-			grow_array(&v->m, &v->capm, v->nm + 1, sizeof *v->m);
-			v->m[v->nm++] = (struct match){ .sec = -1, .ent = -1, .k = k++ };
-		}
-	}
-	int psec = -2, pent = -2;
-	k = 0;
-	const struct layout *sl = search_layout(v);
-	for (size_t i = 0; i < sl->n && v->nm < MATCH_MAX; i++) {
-		const struct line *l = &sl->lines[i];
-		if (l->section < 0)
-			continue;
-		if (l->section != psec || l->entry != pent) {
-			psec = l->section;
-			pent = l->entry;
+	FOR_EACH_MATCH(&v->stext, v->pattern, v->icase, o, ml) {
+		if (v->nm >= MATCH_MAX)
+			break;
+		size_t from = it;
+		while (it + 1 < v->nsitems && v->sitems[it + 1].off <= (size_t)o)
+			it++;
+		if (it != from)
 			k = 0;
-		}
-		size_t ml;
-		FOR_EACH_MATCH(v, l, o, ml) {
-			if (v->nm >= MATCH_MAX)
-				break;
-			grow_array(&v->m, &v->capm, v->nm + 1, sizeof *v->m);
-			v->m[v->nm++] = (struct match){ .sec = psec, .ent = pent, .k = k++ };
-		}
+		grow_array(&v->m, &v->capm, v->nm + 1, sizeof *v->m);
+		v->m[v->nm++] = (struct match){
+			.sec = v->sitems[it].sec, .ent = v->sitems[it].ent, .k = k++,
+		};
 	}
 	if (v->mcur >= (long)v->nm)
 		v->mcur = -1;
 }
 
-void view_locate_match(struct view *v, struct pane *p, size_t i,
-                       long *line, long *off, size_t *len)
+/* The k-th occurrence of the pattern in v->flat (built with pos): its
+ * offset there, or -1. */
+static long kth(const struct view *v, unsigned k, size_t *mlen)
+{
+	unsigned n = 0;
+	size_t ml;
+	FOR_EACH_MATCH(&v->flat, v->pattern, v->icase, o, ml)
+		if (n++ == k) {
+			*mlen = ml;
+			return o;
+		}
+	return -1;
+}
+
+/* The first line and byte of flat bytes [o, o + len): the join spaces
+ * belong to no line. */
+static void flat_line(const struct flat *f, long o, long *line, long *off)
+{
+	while (o + 1 < (long)f->len && f->pos[o].line < 0)
+		o++;
+	*line = f->pos[o].line;
+	*off = f->pos[o].off;
+}
+
+void view_locate_match(struct view *v, const struct pane *p, size_t i,
+                       long *line, long *off)
 {
 	*line = -1;
 	*off = -1;
-	*len = 0;
 	if (i >= v->nm)
 		return;
 	const struct match *m = &v->m[i];
-	if (m->sec < 0 || (p->section >= 0 && p->section != m->sec))
+	size_t ml;
+	if (m->sec < 0) {
+		flat_build(&v->flat, &v->header, 0, (size_t)v->header_lines, true);
+		long o = kth(v, m->k, &ml);
+		if (o >= 0)
+			flat_line(&v->flat, o, line, off);
+		return;
+	}
+	if (p->section >= 0 && p->section != m->sec)
 		return;
 	if (m->ent < 0 && p->section >= 0) {
 		*line = 0;      /* the pane's own title: it is in the bar */
 		return;
 	}
-	pane_need_entry(v, p, m->sec, m->ent);
 	long j = pane_find_item(p, m->sec, m->ent);
 	if (j < 0 && m->ent >= 0)
 		j = pane_find_item(p, m->sec, -1);     /* section folded */
@@ -158,26 +211,17 @@ void view_locate_match(struct view *v, struct pane *p, size_t i,
 	*line = p->items[j].line;
 	if (p->items[j].ent != m->ent)
 		return;
-	unsigned k = 0;
-	for (long n = *line; n < pane_item_end(p, (size_t)j); n++) {
-		const struct line *l = &p->lay.lines[n];
-		if (l->section != m->sec || l->entry != m->ent)
-			continue;
-		size_t ml;
-		FOR_EACH_MATCH(v, l, o, ml) {
-			if (k++ == m->k) {
-				*line = n;
-				*off = o;
-				*len = ml;
-				return;
-			}
-		}
-	}
+	/* A folded entry shows its title alone: the match may be there. */
+	flat_build(&v->flat, &p->lay, (size_t)p->items[j].line,
+	           (size_t)pane_item_end(p, (size_t)j), true);
+	long o = kth(v, m->k, &ml);
+	if (o >= 0)
+		flat_line(&v->flat, o, line, off);
 }
 
 /* Where match i is from the current screen of pane p: before it (-1), on
  * it (0) or after it (1). Monotonic in i, so it can be bisected. */
-static int where(struct view *v, struct pane *p, size_t i)
+static int where(struct view *v, const struct pane *p, size_t i)
 {
 	const struct match *m = &v->m[i];
 	/* The header reads before any pane: with the pane at its top, it
@@ -186,34 +230,28 @@ static int where(struct view *v, struct pane *p, size_t i)
 		return p->top == 0 && v->geo.header_rows > 0 ? 0 : -1;
 	if (p->section >= 0 && m->sec != p->section)
 		return m->sec < p->section ? -1 : 1;
-	/* The screen is laid out: what is not yet is below it. */
-	if (!pane_covers(v, p, m->sec, m->ent))
-		return 1;
 	long line, off;
-	size_t len;
-	view_locate_match(v, p, i, &line, &off, &len);
+	view_locate_match(v, p, i, &line, &off);
 	if (line < p->top)
 		return -1;
 	return line < p->top + v->geo.content_rows ? 0 : 1;
 }
 
-/* Whether match i shows on the screen: in view, and not folded away. */
-static bool on_screen(struct view *v, struct pane *p, size_t i)
+/* Whether match i shows on the screen: in view, and not folded away. The
+ * header shows the line of its current match (view_prepare). */
+static bool on_screen(struct view *v, const struct pane *p, size_t i)
 {
 	if (v->m[i].sec < 0)
 		return v->geo.header_rows > 0;
-	if (!pane_covers(v, p, v->m[i].sec, v->m[i].ent))
-		return false;
 	long line, off;
-	size_t len;
-	view_locate_match(v, p, i, &line, &off, &len);
+	view_locate_match(v, p, i, &line, &off);
 	bool title = v->m[i].ent < 0 && p->section >= 0;        /* in the bar */
 	return (off >= 0 || title) && line >= p->top &&
 	       line < p->top + v->geo.content_rows;
 }
 
 /* The first match i with where(i) > limit, or v->nm. */
-static size_t first_after(struct view *v, struct pane *p, int limit)
+static size_t first_after(struct view *v, const struct pane *p, int limit)
 {
 	size_t lo = 0, hi = v->nm;
 	while (lo < hi) {
@@ -248,17 +286,92 @@ static unsigned goto_match(struct view *v, size_t i, const char *wrapped)
 	}
 	p = view_pane(v);
 	long line, off;
-	size_t len;
-	view_locate_match(v, p, i, &line, &off, &len);
+	view_locate_match(v, p, i, &line, &off);
 	if (m->ent >= 0 || p->section < 0) {
 		p->cur_sec = m->sec;
 		p->cur_ent = m->ent;
 	}
-	if (line >= 0 && (line < p->top || line >= p->top + v->geo.content_rows))
-		p->top = pane_fit_top(v, p, line - v->geo.content_rows / 3);
+	/* On the last row, a match that wraps would show half. */
+	if (line >= 0 && (line < p->top || line >= p->top + v->geo.content_rows - 1))
+		p->top = pane_clamp_top(v, p, line - v->geo.content_rows / 3);
 	view_message(v, false, "match %zu/%zu%s%s", i + 1, v->nm,
 	             v->nm >= MATCH_MAX ? "+" : "", wrapped);
 	return RD_BAR | RD_CONTENT | RD_STATUS;
+}
+
+/* Match (sec, ent, k) against match m, in reading order. */
+static int match_cmp(const struct match *m, int sec, int ent, unsigned k)
+{
+	if (m->sec != sec)
+		return m->sec < sec ? -1 : 1;
+	if (m->ent != ent)
+		return m->ent < ent ? -1 : 1;
+	return m->k < k ? -1 : m->k > k ? 1 : 0;
+}
+
+static void add_hl(struct view *v, long line, uint32_t off, uint32_t len,
+                   bool header, bool cur)
+{
+	grow_array(&v->hl, &v->caphl, v->nhl + 1, sizeof *v->hl);
+	v->hl[v->nhl++] = (struct hl){ .line = line, .off = off, .len = len,
+	                               .header = header, .cur = cur };
+}
+
+/* Highlights for every match in v->flat (built with pos) of item (sec,
+ * ent): a piece per line it covers. */
+static void flat_hls(struct view *v, int sec, int ent, bool header)
+{
+	const struct flat *f = &v->flat;
+	const struct match *cur = v->mcur >= 0 ? &v->m[v->mcur] : NULL;
+	unsigned k = 0;
+	size_t ml;
+	FOR_EACH_MATCH(f, v->pattern, v->icase, o, ml) {
+		bool is_cur = cur && match_cmp(cur, sec, ent, k) == 0;
+		k++;
+		long line = -1;
+		uint32_t a = 0, b = 0;
+		for (size_t i = (size_t)o; i < (size_t)o + ml; i++) {
+			const struct flat_pos *ps = &f->pos[i];
+			if (ps->line < 0)
+				continue;
+			if (ps->line != line) {
+				if (line >= 0)
+					add_hl(v, line, a, b - a, header, is_cur);
+				line = ps->line;
+				a = ps->off;
+			}
+			b = ps->off + 1;
+		}
+		if (line >= 0)
+			add_hl(v, line, a, b - a, header, is_cur);
+	}
+}
+
+void view_prepare(struct view *v)
+{
+	struct pane *p = view_pane(v);
+	v->nhl = 0;
+	v->header_first = 0;
+	if (!v->pattern[0])
+		return;
+	view_matches(v);
+	/* On a short terminal the header is one line: it shows the line of
+	 * the current match when that is in the header. */
+	if (v->mcur >= 0 && v->m[v->mcur].sec < 0) {
+		long line, off;
+		view_locate_match(v, p, (size_t)v->mcur, &line, &off);
+		if (line >= v->geo.header_rows)
+			v->header_first = (int)line - v->geo.header_rows + 1;
+	}
+	flat_build(&v->flat, &v->header, 0, (size_t)v->header_lines, true);
+	flat_hls(v, -1, -1, true);
+	long i = pane_item_at(p, p->top);
+	for (; i >= 0 && (size_t)i < p->nitems &&
+	       p->items[i].line < p->top + v->geo.content_rows; i++) {
+		flat_build(&v->flat, &p->lay, (size_t)p->items[i].line,
+		           (size_t)pane_item_end(p, (size_t)i), true);
+		flat_hls(v, p->items[i].sec, p->items[i].ent, false);
+	}
 }
 
 static unsigned step_match(struct view *v, int dir)
@@ -314,36 +427,33 @@ unsigned view_search(struct view *v, const char *pattern)
 
 /* --- filter ----------------------------------------------------------- */
 
-static bool str_has(const char *s, const char *pat, bool icase)
+/* Which entries have the pattern in their text, read as the search reads
+ * it: from the résumé laid out whole, nothing folded or filtered. Sets
+ * shown[] per entry (ent_base order); returns how many. */
+static size_t filter_entries(struct view *v, const char *pat, bool icase, bool *shown)
 {
-	size_t ml;
-	return s && pat_find(s, strlen(s), 0, pat, icase, &ml) >= 0;
-}
-
-static bool list_has(const struct strlist *l, const char *pat, bool icase)
-{
-	for (size_t i = 0; i < l->n; i++)
-		if (str_has(l->v[i], pat, icase))
-			return true;
-	return false;
-}
-
-/* The model's text rather than a layout's lines, so that words wrapped
- * onto two lines still match. */
-static bool entry_has(const struct entry *e, const char *pat, bool icase)
-{
-	const char *s[] = { e->title, e->subtitle, e->degree, e->location,
-		e->dates, e->summary, e->venue, e->url, e->doi };
-	for (size_t i = 0; i < sizeof s / sizeof *s; i++)
-		if (str_has(s[i], pat, icase))
-			return true;
-	for (size_t i = 0; i < e->nfields; i++)
-		if (str_has(e->fields[i].label, pat, icase) ||
-		    str_has(e->fields[i].value, pat, icase))
-			return true;
-	return list_has(&e->highlights, pat, icase) ||
-	       list_has(&e->technologies, pat, icase) ||
-	       list_has(&e->authors, pat, icase);
+	struct layout all = LAYOUT_INIT;
+	layout_build(&all, v->r, &(struct layout_opts){
+		.width = v->geo.text_w, .section = -1, .headings = true,
+		.gutter = true, .ascii = v->ascii,
+	});
+	memset(shown, 0, v->nent * sizeof *shown);
+	size_t n = 0, ml;
+	for (size_t i = 0; i < all.n;) {
+		size_t end = item_run(&all, i);
+		const struct line *l = &all.lines[i];
+		if (l->section >= 0 && l->entry >= 0) {
+			flat_build(&v->flat, &all, i, end, false);
+			size_t g = v->ent_base[l->section] + (size_t)l->entry;
+			if (!shown[g] && pat_find(v->flat.text, v->flat.len, 0, pat, icase, &ml) >= 0) {
+				shown[g] = true;
+				n++;
+			}
+		}
+		i = end;
+	}
+	layout_free(&all);
+	return n;
 }
 
 static void filtered_again(struct view *v)
@@ -369,22 +479,15 @@ unsigned view_set_filter(struct view *v, const char *pattern)
 		return RD_ALL;
 	}
 	bool icase = pat_smart_icase(pat);
-	size_t n = 0;
-	for (size_t s = 0; s < v->r->nsections; s++) {
-		const struct section *sec = &v->r->sections[s];
-		for (size_t e = 0; e < sec->nentries; e++)
-			n += entry_has(&sec->entries[e], pat, icase);
-	}
+	bool *shown = xmalloc((v->nent + 1) * sizeof *shown);
+	size_t n = filter_entries(v, pat, icase, shown);
 	if (!n) {
+		free(shown);
 		view_message(v, true, "No entry matches: %s", pat);
 		return RD_STATUS;
 	}
-	for (size_t s = 0; s < v->r->nsections; s++) {
-		const struct section *sec = &v->r->sections[s];
-		for (size_t e = 0; e < sec->nentries; e++)
-			v->ent_shown[v->ent_base[s] + e] =
-				entry_has(&sec->entries[e], pat, icase);
-	}
+	free(v->ent_shown);
+	v->ent_shown = shown;
 	memcpy(v->filter, pat, sizeof pat);
 	v->ficase = icase;
 	filtered_again(v);
@@ -425,15 +528,14 @@ static void preview(struct view *v)
 		return;
 	size_t i = first_after(v, p, -1);
 	long line, off;
-	size_t len;
 	if (i >= v->nm)
 		return;
-	view_locate_match(v, p, i, &line, &off, &len);
+	view_locate_match(v, p, i, &line, &off);
 	if (line < 0 || off < 0)
 		return;
 	v->mcur = (long)i;
-	if (line >= p->top + v->geo.content_rows)
-		p->top = pane_fit_top(v, p, line - v->geo.content_rows / 3);
+	if (line >= p->top + v->geo.content_rows - 1)
+		p->top = pane_clamp_top(v, p, line - v->geo.content_rows / 3);
 }
 
 static unsigned close_prompt(struct view *v, bool keep)
@@ -465,16 +567,16 @@ unsigned view_prompt_key(struct view *v, int key)
 	char *b = v->prompt.buf;
 	size_t *n = &v->prompt.len;
 	switch (key) {
-	case 27:                        /* Esc */
-	case 3:                         /* Ctrl-C */
-	case 7:                         /* Ctrl-G */
+	case K_ESC:
+	case K_CTRL('C'):
+	case K_CTRL('G'):
 		return close_prompt(v, false);
 	case '\r':
 	case '\n':
 	case K_ENTER:
 		return close_prompt(v, true);
-	case 8:
-	case 127:
+	case K_CTRL('H'):
+	case K_DEL:
 	case K_BACKSPACE:
 		if (!*n)
 			return close_prompt(v, false);
@@ -482,10 +584,10 @@ unsigned view_prompt_key(struct view *v, int key)
 			(*n)--;
 		while (*n && ((unsigned char)b[*n] & 0xC0) == 0x80);
 		break;
-	case 21:                        /* Ctrl-U */
+	case K_CTRL('U'):
 		*n = 0;
 		break;
-	case 23:                        /* Ctrl-W: the last word */
+	case K_CTRL('W'):               /* the last word */
 		while (*n && b[*n - 1] == ' ')
 			(*n)--;
 		while (*n && b[*n - 1] != ' ')

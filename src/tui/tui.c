@@ -186,8 +186,8 @@ static unsigned mouse_event(struct draw *d, struct view *v, const MEVENT *me)
 	if (v->help.open)
 		return view_help(v, 0);
 	if (me->y == g->bar_row) {
-		long i = draw_tab_at(d, me->x);
-		return i >= 0 ? view_set_pane(v, (size_t)i) : 0;
+		long i = draw_bar_click(d, v, me->x);
+		return i >= 0 ? view_set_pane(v, (size_t)i) : i == -2 ? RD_BAR : 0;
 	}
 	if (me->y >= g->content_row && me->y < g->content_row + g->content_rows)
 		return view_click_content(v, me->y - g->content_row, me->x);
@@ -381,6 +381,7 @@ static enum ending run(struct view *v, struct draw *d, const struct tui_options 
 				return which;
 			if (rd & RD_CLEAR)
 				clearok(curscr, TRUE);
+			view_prepare(v);
 			draw(d, v, rd);
 			output_begin(ms);
 			refresh();
@@ -398,15 +399,6 @@ static enum ending run(struct view *v, struct draw *d, const struct tui_options 
 		if (r == ERR) {
 			if (readable && (terminal_gone() || ++keyless >= MAX_KEYLESS_READS))
 				return END_HANGUP;
-			/* No key is waiting: lay out more of a long pane, a
-			 * bounded step at a time, so a key is never kept
-			 * waiting long. No wait happened, so the next empty
-			 * read says nothing about the terminal. */
-			if (view_idle_pending(v)) {
-				rd |= view_idle(v);
-				readable = false;
-				continue;
-			}
 			enum ending which = END_QUIT;
 			long ms = to_deadline(o, start, last_key, &which);
 			if (ms == 0)
@@ -458,12 +450,20 @@ static void say_duration(char *buf, size_t size, unsigned long s)
 		snprintf(buf, size, "%lus", s);
 }
 
-/* Why the viewer ended, on stderr, once the terminal is restored. */
-static void report_ending(enum ending end, const struct tui_options *o, const char *refused,
-                          int refused_err)
+/* Why the viewer ended, said on stderr once the terminal is restored. */
+struct ended {
+	enum ending end;
+	const struct tui_options *o;
+	const char *refused;    /* END_REFUSED: the protection that failed */
+	int refused_err;
+};
+
+static void say_ending(void *arg)
 {
+	const struct ended *e = arg;
+	const struct tui_options *o = e->o;
 	char dur[32];
-	switch (end) {
+	switch (e->end) {
 	case END_IDLE:
 		say_duration(dur, sizeof dur, o->idle_timeout);
 		fprintf(stderr, "vitae: idle for %s, closing\n", dur);
@@ -477,7 +477,7 @@ static void report_ending(enum ending end, const struct tui_options *o, const ch
 			fputs("vitae: the session reached its CPU limit, closing\n", stderr);
 		break;
 	case END_REFUSED:
-		kiosk_refuse_message(refused, refused_err);
+		kiosk_refuse_message(e->refused, e->refused_err);
 		break;
 	case END_QUIT:
 	case END_HANGUP:
@@ -493,36 +493,62 @@ static void die_restore(void)
 	output_end();
 }
 
-int tui_run(const struct resume *r, const struct diag *diag, const struct tui_options *o)
-{
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-		return -1;
-	setlocale(LC_CTYPE, "");
-	if (!termcheck_usable())
-		return -1;
-	/* --watch: set up before the terminal, so that a watch that cannot
-	 * be had is an error, not a viewer that never reloads. */
-	struct watch w = { .fd = -1 };
-	if (o->watch && watch_open(&w, o->watch, o->limits) != 0) {
-		fprintf(stderr, "vitae: cannot watch %s: %s\n", o->watch, strerror(errno));
-		watch_close(&w);
-		return 2;
-	}
-	const char *nc = getenv("NO_COLOR");
-	bool color = !o->no_color && !(nc && *nc);
-	bool ascii = o->ascii || strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
-
+/* What the viewer changes in the process and the terminal, to be put
+ * back by term_teardown() whatever ends the viewer. */
+struct term {
 	struct sigaction old[NCAUGHT], old_tstp, old_pipe;
+	bool tstp;              /* SIGTSTP ignored (kiosk) */
+	sigset_t waitmask;      /* the mask before ours: the loop waits in it */
+	struct winsize orig_size;       /* the pty's size before the clamp */
+	bool clamped;           /* ... which the clamp changed */
+	SCREEN *scr;            /* NULL: curses never took the terminal */
+};
+
+/* The one way out. end, when not NULL, is said on stderr once the
+ * terminal is restored; restoring has a deadline like every write. */
+static void term_teardown(struct term *t, bool kiosk, void (*say)(void *), void *arg)
+{
+	if (t->scr) {
+		output_begin(OUTPUT_GRACE_MS);
+		endwin();
+		if (say)
+			say(arg);
+		output_end();
+		set_die_hook(NULL);
+		delscreen(t->scr);
+		t->scr = NULL;
+		if (!kiosk)
+			unclamp_pty(&t->orig_size, t->clamped);
+	}
+	/* Unblocked while our handlers are still in place, a signal that
+	 * came in after the loop (a hang-up's SIGHUP) is only noted; only
+	 * then do the old handlers come back. */
+	sigprocmask(SIG_SETMASK, &t->waitmask, NULL);
+	if (t->tstp)
+		sigaction(SIGTSTP, &t->old_tstp, NULL);
+	restore_signals(t->old);
+	sigaction(SIGPIPE, &t->old_pipe, NULL);
+	if (dead_fd >= 0)
+		close(dead_fd);
+	dead_fd = -1;
+}
+
+/* Signals, the output's dead pipe, then curses on the clamped pty. False
+ * when curses cannot use the terminal; then everything is already put
+ * back. */
+static bool term_setup(struct term *t, const struct tui_options *o)
+{
+	*t = (struct term){ 0 };
 	got_signal = got_winch = in_output = 0;
-	catch_signals(old);
+	catch_signals(t->old);
 	/* The caught signals only get through while the loop waits or
 	 * curses writes (output_begin). */
-	sigset_t block, waitmask;
+	sigset_t block;
 	sigemptyset(&block);
 	for (size_t i = 0; i < NCAUGHT; i++)
 		sigaddset(&block, caught[i]);
-	sigprocmask(SIG_BLOCK, &block, &waitmask);
-	output_mask = waitmask;
+	sigprocmask(SIG_BLOCK, &block, &t->waitmask);
+	output_mask = t->waitmask;
 	sigprocmask(SIG_BLOCK, NULL, &loop_mask);
 	/* The dead pipe the watchdog swaps in: made now, before the
 	 * sandbox, and EPIPE rather than SIGPIPE when written to. */
@@ -534,31 +560,25 @@ int tui_run(const struct resume *r, const struct diag *diag, const struct tui_op
 	}
 	struct sigaction ign_pipe = { .sa_handler = SIG_IGN };
 	sigemptyset(&ign_pipe.sa_mask);
-	sigaction(SIGPIPE, &ign_pipe, &old_pipe);
+	sigaction(SIGPIPE, &ign_pipe, &t->old_pipe);
 	/* A visitor cannot suspend the kiosk (nothing would resume it);
 	 * ignored before newterm, curses leaves SIGTSTP alone. */
-	struct sigaction ign = { .sa_handler = SIG_IGN };
-	sigemptyset(&ign.sa_mask);
-	if (o->kiosk)
-		sigaction(SIGTSTP, &ign, &old_tstp);
+	if (o->kiosk) {
+		struct sigaction ign = { .sa_handler = SIG_IGN };
+		sigemptyset(&ign.sa_mask);
+		sigaction(SIGTSTP, &ign, &t->old_tstp);
+		t->tstp = true;
+	}
 	/* With TERM=linux, ncurses would load libgpm and connect to its
 	 * socket for the mouse: a file we were not given. Empty, this
 	 * turns GPM off (ncurses(3X)); the terminal's own mouse reports
 	 * still work. */
 	setenv("NCURSES_GPM_TERMS", "", 1);
-	struct winsize orig_size;
-	bool clamped;
-	SCREEN *scr = clamp_pty(&orig_size, &clamped) ? newterm(NULL, stdout, stdin) : NULL;
-	if (!scr) {
-		watch_close(&w);
-		if (o->kiosk)
-			sigaction(SIGTSTP, &old_tstp, NULL);
-		sigprocmask(SIG_SETMASK, &waitmask, NULL);
-		restore_signals(old);
-		sigaction(SIGPIPE, &old_pipe, NULL);
-		close(dead_fd);
-		dead_fd = -1;
-		return -1;
+	if (clamp_pty(&t->orig_size, &t->clamped))
+		t->scr = newterm(NULL, stdout, stdin);
+	if (!t->scr) {
+		term_teardown(t, o->kiosk, NULL, NULL);
+		return false;
 	}
 	/* Running out of memory aborts; the terminal is restored first. */
 	set_die_hook(die_restore);
@@ -579,6 +599,33 @@ int tui_run(const struct resume *r, const struct diag *diag, const struct tui_op
 #endif
 		          , NULL);
 		mouseinterval(0);       /* a press is a click: no waiting */
+	}
+	return true;
+}
+
+int tui_run(const struct resume *r, const struct diag *diag, const struct tui_options *o)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return -1;
+	setlocale(LC_CTYPE, "");
+	if (!termcheck_usable())
+		return -1;
+	const char *nc = getenv("NO_COLOR");
+	bool color = !o->no_color && !(nc && *nc);
+	bool ascii = o->ascii || strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
+
+	/* --watch: set up before the terminal, so that a watch that cannot
+	 * be had is an error, not a viewer that never reloads. */
+	struct watch w = { .fd = -1 };
+	if (o->watch && watch_open(&w, o->watch, o->limits) != 0) {
+		fprintf(stderr, "vitae: cannot watch %s: %s\n", o->watch, strerror(errno));
+		watch_close(&w);
+		return 2;
+	}
+	struct term t;
+	if (!term_setup(&t, o)) {
+		watch_close(&w);
+		return -1;
 	}
 
 	struct view v;
@@ -603,8 +650,10 @@ int tui_run(const struct resume *r, const struct diag *diag, const struct tui_op
 		long i = view_find_pane(&v, o->section);
 		char name[VIEW_PAT_MAX];
 		view_clean_text(name, sizeof name, o->section);
+		char panes[VIEW_MSG_MAX];
+		view_pane_list(&v, panes, sizeof panes);
 		if (i < 0)
-			view_message(&v, true, "No pane matches \"%s\"", name);
+			view_message(&v, true, "No pane matches \"%s\"; panes: %s", name, panes);
 		else
 			view_set_pane(&v, (size_t)i);
 	}
@@ -614,35 +663,13 @@ int tui_run(const struct resume *r, const struct diag *diag, const struct tui_op
 	/* Everything that needs a file (terminfo) is open, nothing of the
 	 * résumé is drawn yet: from here on the kernel allows only the calls
 	 * the viewer makes (kiosk.h), or the kiosk does not serve. */
-	const char *refused = NULL;
-	int refused_err = 0;
-	enum ending end;
-	if (o->kiosk && kiosk_sandbox(&refused) != 0) {
-		refused_err = errno;
-		end = END_REFUSED;
-	} else {
-		end = run(&v, &d, o, &w);
-	}
-
-	/* The one way out: the terminal restored, within a deadline. */
-	output_begin(OUTPUT_GRACE_MS);
-	endwin();
-	report_ending(end, o, refused, refused_err);
-	output_end();
-	set_die_hook(NULL);
-	delscreen(scr);
-	if (!o->kiosk)
-		unclamp_pty(&orig_size, clamped);
-	/* Unblocked while our handlers are still in place, a signal that
-	 * came in after the loop (a hang-up's SIGHUP) is only noted; only
-	 * then do the old handlers come back. */
-	sigprocmask(SIG_SETMASK, &waitmask, NULL);
-	if (o->kiosk)
-		sigaction(SIGTSTP, &old_tstp, NULL);
-	restore_signals(old);
-	sigaction(SIGPIPE, &old_pipe, NULL);
-	close(dead_fd);
-	dead_fd = -1;
+	struct ended ended = { .o = o, .end = END_REFUSED };
+	if (!o->kiosk || kiosk_sandbox(&ended.refused) == 0)
+		ended.end = run(&v, &d, o, &w);
+	else
+		ended.refused_err = errno;
+	enum ending end = ended.end;
+	term_teardown(&t, o->kiosk, say_ending, &ended);
 
 	int status = 0;
 	switch (end) {

@@ -1,6 +1,6 @@
 #include "view.h"
 
-#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -18,40 +18,21 @@ bool view_entry_shown(const struct view *v, int sec, int ent)
 	return v->ent_shown[v->ent_base[sec] + (size_t)ent];
 }
 
-/* What the hooks of a pane's layout see. */
-struct pane_ctx {
-	const struct view *v;
-	const struct pane *p;
-};
-
-/* Whether entry (sec, ent) is inside pane p's prefix. In All a folded
- * section shows its heading alone: it is in or out as a whole, so that
- * its "(N entries)" counts them all. */
-static bool in_prefix(const struct view *v, const struct pane *p, size_t sec,
-                      size_t ent)
-{
-	size_t g = v->ent_base[sec] + ent;
-	if (p->section < 0 && v->sec_fold[sec])
-		g = v->ent_base[sec];
-	return g < p->limit;
-}
-
+/* The hooks of a pane's layout see the view. */
 static bool hook_entry_folded(void *ctx, size_t sec, size_t ent)
 {
-	const struct pane_ctx *c = ctx;
-	return view_entry_folded(c->v, (int)sec, (int)ent);
+	return view_entry_folded(ctx, (int)sec, (int)ent);
 }
 
 static bool hook_section_folded(void *ctx, size_t sec)
 {
-	const struct pane_ctx *c = ctx;
-	return c->v->sec_fold[sec];
+	const struct view *v = ctx;
+	return v->sec_fold[sec];
 }
 
 static bool hook_entry_shown(void *ctx, size_t sec, size_t ent)
 {
-	const struct pane_ctx *c = ctx;
-	return view_entry_shown(c->v, (int)sec, (int)ent) && in_prefix(c->v, c->p, sec, ent);
+	return view_entry_shown(ctx, (int)sec, (int)ent);
 }
 
 static bool hook_none(void *ctx, size_t sec, size_t ent)
@@ -74,7 +55,70 @@ static const struct layout_hooks header_hooks = {
 	.entry_shown = hook_none,
 };
 
+/* --- pane names ------------------------------------------------------ */
+
+/* Whether word w[0..n) is one of the words of title t (any case). */
+static bool has_word(const char *t, const char *w, size_t n)
+{
+	for (const char *p = t; *p;) {
+		while (*p == ' ')
+			p++;
+		size_t k = strcspn(p, " ");
+		if (k == n && strncasecmp(p, w, n) == 0)
+			return true;
+		p += k;
+	}
+	return false;
+}
+
+static void short_names(struct view *v)
+{
+	v->short_names = xmalloc(v->npanes * sizeof *v->short_names);
+	for (size_t i = 0; i < v->npanes; i++) {
+		const char *t = view_pane_name(v, i), *best = t;
+		size_t blen = strlen(t);
+		for (const char *p = t; *p;) {
+			while (*p == ' ')
+				p++;
+			size_t k = strcspn(p, " ");
+			bool unique = k > 0;
+			for (size_t j = 0; unique && j < v->npanes; j++)
+				if (j != i && has_word(view_pane_name(v, j), p, k))
+					unique = false;
+			if (unique) {
+				best = p;
+				blen = k;
+			}
+			p += k;
+		}
+		v->short_names[i] = xmalloc(blen + 1);
+		memcpy(v->short_names[i], best, blen);
+		v->short_names[i][blen] = '\0';
+	}
+	/* Two panes of one title: both keep it whole. */
+	for (size_t i = 0; i < v->npanes; i++)
+		for (size_t j = i + 1; j < v->npanes; j++)
+			if (strcmp(v->short_names[i], v->short_names[j]) == 0 &&
+			    strcmp(v->short_names[i], view_pane_name(v, i)) != 0) {
+				free(v->short_names[i]);
+				v->short_names[i] = xmalloc(strlen(view_pane_name(v, i)) + 1);
+				strcpy(v->short_names[i], view_pane_name(v, i));
+			}
+}
+
+const char *view_pane_short(const struct view *v, size_t i)
+{
+	return v->short_names[i];
+}
+
 /* --- life cycle ------------------------------------------------------- */
+
+static void free_extra(struct pane *p)
+{
+	for (size_t i = 0; i < p->nextra; i++)
+		arena_free(&p->extra[i]);
+	p->nextra = 0;
+}
 
 void view_init(struct view *v, const struct resume *r, bool ascii)
 {
@@ -103,6 +147,7 @@ void view_init(struct view *v, const struct resume *r, bool ascii)
 		die_oom();
 	for (size_t i = 0; i < v->nent; i++)
 		v->ent_shown[i] = true;
+	short_names(v);
 }
 
 void view_free(struct view *v)
@@ -112,6 +157,8 @@ void view_free(struct view *v)
 	for (size_t i = 0; i < v->npanes; i++) {
 		layout_free(&v->panes[i].lay);
 		free(v->panes[i].items);
+		free_extra(&v->panes[i]);
+		free(v->panes[i].extra);
 	}
 	free(v->panes);
 	free(v->ent_base);
@@ -119,6 +166,13 @@ void view_free(struct view *v)
 	free(v->ent_fold);
 	free(v->ent_shown);
 	free(v->m);
+	free(v->hl);
+	flat_free(&v->flat);
+	flat_free(&v->stext);
+	free(v->sitems);
+	for (size_t i = 0; v->short_names && i < v->npanes; i++)
+		free(v->short_names[i]);
+	free(v->short_names);
 	layout_free(&v->header);
 	layout_free(&v->slay);
 	memset(v, 0, sizeof *v);
@@ -156,6 +210,7 @@ unsigned view_resize(struct view *v, int cols, int rows)
 	while ((size_t)nhead < v->header.n &&
 	       v->header.lines[nhead].kind == LINE_HEADER)
 		nhead++;
+	v->header_lines = nhead;
 	bool full = rows >= VIEW_FULL_HEADER_ROWS;
 	if (!g->too_small && nhead)
 		g->header_rows = full ? (nhead > 4 ? 4 : nhead) : 1;
@@ -179,6 +234,17 @@ const char *view_pane_name(const struct view *v, size_t i)
 	return t ? t : v->r->sections[i - 1].key ? v->r->sections[i - 1].key : "?";
 }
 
+/* Whether name is a prefix of s from one of its words: "research" and
+ * "research exp" of "Academic Research Experience". */
+static bool word_prefix(const char *s, const char *name, size_t n)
+{
+	for (const char *p = s; *p; p++)
+		if ((p == s || p[-1] == ' ' || p[-1] == '_' || p[-1] == '-') &&
+		    strncasecmp(p, name, n) == 0)
+			return true;
+	return false;
+}
+
 long view_find_pane(const struct view *v, const char *name)
 {
 	size_t n = strlen(name);
@@ -192,12 +258,25 @@ long view_find_pane(const struct view *v, const char *name)
 				if (!cand[c])
 					continue;
 				if (pass == 0 ? strcasecmp(cand[c], name) == 0
-				              : strncasecmp(cand[c], name, n) == 0)
+				              : word_prefix(cand[c], name, n))
 					return (long)i;
 			}
 		}
 	}
 	return -1;
+}
+
+void view_pane_list(const struct view *v, char *buf, size_t cap)
+{
+	size_t n = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < v->npanes && n < cap; i++) {
+		int w = snprintf(buf + n, cap - n, "%s%s", i ? ", " : "",
+		                 view_pane_name(v, i));
+		if (w < 0)
+			break;
+		n += (size_t)w;
+	}
 }
 
 /* Items are in (section, entry) order with a heading (-1) first. */
@@ -250,43 +329,18 @@ static long max_top(const struct view *v, const struct pane *p)
 	return m > 0 ? m : 0;
 }
 
-/* --- lazy layout ------------------------------------------------------ */
-
-/* Entries in a pane's first layout; it grows until the screen is full. */
-#define FIRST_ENTRIES 4
-/* Each step of a prefix lays out this many times the entries before. */
-#define GROWTH 4
-
-/* The global entry indices [*start, *end) pane p shows. */
-static void pane_span(const struct view *v, const struct pane *p, size_t *start,
-                      size_t *end)
+long pane_clamp_top(const struct view *v, const struct pane *p, long top)
 {
-	*start = p->section < 0 ? 0 : v->ent_base[p->section];
-	*end = p->section < 0 ? v->nent : v->ent_base[p->section + 1];
+	return clampl(top, 0, max_top(v, p));
 }
 
-bool pane_complete(const struct view *v, const struct pane *p)
-{
-	size_t start, end;
-	pane_span(v, p, &start, &end);
-	return p->limit >= end;
-}
+/* --- layout ----------------------------------------------------------- */
 
-bool pane_covers(const struct view *v, const struct pane *p, int sec, int ent)
-{
-	return pane_complete(v, p) ||
-	       in_prefix(v, p, (size_t)sec, ent < 0 ? 0 : (size_t)ent);
-}
-
-/* Lays p out with its limit, and lists its items. */
+/* Lays p out in full, and lists its items. */
 static void pane_build(struct view *v, struct pane *p)
 {
-	size_t start, end;
-	pane_span(v, p, &start, &end);
-	if (!p->limit)
-		p->limit = start + FIRST_ENTRIES;
 	bool all = p->section < 0;
-	struct pane_ctx ctx = { .v = v, .p = p };
+	free_extra(p);
 	layout_build(&p->lay, v->r, &(struct layout_opts){
 		.width = v->geo.text_w,
 		.section = p->section,
@@ -294,7 +348,7 @@ static void pane_build(struct view *v, struct pane *p)
 		.gutter = true,
 		.ascii = v->ascii,
 		.hooks = all ? &all_hooks : &section_hooks,
-		.ctx = &ctx,
+		.ctx = v,
 	});
 	p->nitems = 0;
 	for (size_t i = 0; i < p->lay.n; i++) {
@@ -310,79 +364,6 @@ static void pane_build(struct view *v, struct pane *p)
 			.line = (long)i, .sec = l->section, .ent = l->entry,
 		};
 	}
-}
-
-/* The limit of p's next step. */
-static size_t next_limit(const struct view *v, const struct pane *p)
-{
-	size_t start, end;
-	pane_span(v, p, &start, &end);
-	size_t n = p->limit > start ? p->limit - start : 0;
-	return n > (end - start) / GROWTH ? end : start + n * GROWTH;
-}
-
-/* The next step of p's prefix (or all of it); the lines already there
- * come out the same. */
-static void pane_grow(struct view *v, struct pane *p, bool to_end)
-{
-	size_t start, end;
-	pane_span(v, p, &start, &end);
-	p->limit = to_end ? end : next_limit(v, p);
-	pane_build(v, p);
-}
-
-/* Lays p out until it has line `line`, or all of it. */
-static void pane_need(struct view *v, struct pane *p, long line)
-{
-	pane_sync(v, p);
-	while (line >= (long)p->lay.n && !pane_complete(v, p))
-		pane_grow(v, p, line >= LONG_MAX / 4);
-}
-
-void pane_need_entry(struct view *v, struct pane *p, int sec, int ent)
-{
-	pane_sync(v, p);
-	while (!pane_covers(v, p, sec, ent))
-		pane_grow(v, p, false);
-}
-
-void pane_finish(struct view *v, struct pane *p)
-{
-	pane_sync(v, p);
-	if (!pane_complete(v, p))
-		pane_grow(v, p, true);
-}
-
-long pane_fit_top(struct view *v, struct pane *p, long top)
-{
-	if (top < 0)
-		top = 0;
-	pane_need(v, p, top + v->geo.content_rows - 1);
-	return clampl(top, 0, max_top(v, p));
-}
-
-/* A step lays the prefix out again from its start (layout_build cannot
- * append), so a key typed meanwhile waits for it: idle steps stop at this
- * many entries, and a longer pane is finished only when something needs
- * all of it (G, a search). */
-#define IDLE_MAX_ENTRIES 16384
-
-bool view_idle_pending(struct view *v)
-{
-	const struct pane *p = &v->panes[v->cur];
-	size_t start, end;
-	pane_span(v, p, &start, &end);
-	return !pane_complete(v, p) && next_limit(v, p) - start <= IDLE_MAX_ENTRIES;
-}
-
-unsigned view_idle(struct view *v)
-{
-	struct pane *p = &v->panes[v->cur];
-	pane_sync(v, p);
-	if (!view_idle_pending(v))
-		return 0;
-	pane_grow(v, p, false);
-	return pane_complete(v, p) ? RD_STATUS : 0;
 }
 
 static void set_current(struct pane *p, long i)
@@ -426,18 +407,23 @@ void pane_sync(struct view *v, struct pane *p)
 		}
 	}
 	p->gen = v->gen;
-	p->top = pane_fit_top(v, p, p->top);
+	p->top = pane_clamp_top(v, p, p->top);
 	if (current_item(p) < 0) {
 		long h = p->cur_sec >= 0 ? pane_find_item(p, p->cur_sec, -1) : -1;
 		set_current(p, h >= 0 ? h : pane_item_at(p, p->top));
 	}
 }
 
+const struct pane *view_cur(const struct view *v)
+{
+	return &v->panes[v->cur];
+}
+
 struct pane *view_pane(struct view *v)
 {
 	struct pane *p = &v->panes[v->cur];
 	pane_sync(v, p);
-	p->top = pane_fit_top(v, p, p->top);
+	p->top = pane_clamp_top(v, p, p->top);
 	if (p->cur_sec < 0)
 		set_current(p, pane_item_at(p, p->top));
 	return p;
@@ -505,7 +491,7 @@ static unsigned scroll_to(struct view *v, long top)
 		return RD_CONTENT;
 	}
 	struct pane *p = view_pane(v);
-	top = pane_fit_top(v, p, top);
+	top = pane_clamp_top(v, p, top);
 	if (top == p->top)
 		return 0;
 	p->top = top;
@@ -546,7 +532,7 @@ unsigned view_home(struct view *v, int key)
 
 unsigned view_end(struct view *v, int key)
 {
-	unsigned rd = scroll_to(v, LONG_MAX / 2);
+	unsigned rd = scroll_to(v, v->help.open ? v->help.nlines : (long)view_pane(v)->lay.n);
 	if (!v->help.open) {
 		struct pane *p = view_pane(v);
 		set_current(p, (long)p->nitems - 1);
@@ -562,7 +548,7 @@ unsigned view_end(struct view *v, int key)
 static void reveal(struct view *v, struct pane *p, long line)
 {
 	if (line < p->top || line >= p->top + v->geo.content_rows)
-		p->top = pane_fit_top(v, p, line);
+		p->top = pane_clamp_top(v, p, line);
 }
 
 static unsigned step_entry(struct view *v, int dir)
@@ -572,8 +558,6 @@ static unsigned step_entry(struct view *v, int dir)
 	struct pane *p = view_pane(v);
 	long i = current_item(p);
 	long j = i < 0 ? pane_item_at(p, p->top) : i + dir;
-	while (j >= 0 && (size_t)j >= p->nitems && !pane_complete(v, p))
-		pane_grow(v, p, false);
 	if (j < 0 || (size_t)j >= p->nitems) {
 		view_message(v, false, dir > 0 ? "Last entry" : "First entry");
 		return RD_STATUS;
@@ -590,14 +574,104 @@ unsigned view_prev_entry(struct view *v, int key) { return step_entry(v, -1); }
 
 enum fold_op { FOLD_TOGGLE, FOLD_OPEN, FOLD_CLOSE };
 
-/* Lays out again keeping the current item on the same screen row. */
+/* Lays out again keeping the current item's title on the same screen
+ * row, or on the top row when it was above the screen (folded from
+ * inside it, the reader sees what was folded, still marked). */
 static void relayout_keep(struct view *v, struct pane *p, long row)
 {
 	v->gen++;
 	pane_sync(v, p);
 	long i = current_item(p);
+	row = clampl(row, 0, v->geo.content_rows - 1);
 	if (i >= 0)
-		p->top = pane_fit_top(v, p, p->items[i].line - row);
+		p->top = pane_clamp_top(v, p, p->items[i].line - row);
+}
+
+/* One entry alone, as the pane lays it out. */
+struct one_ctx {
+	const struct view *v;
+	int sec, ent;
+};
+
+static bool one_shown(void *ctx, size_t sec, size_t ent)
+{
+	const struct one_ctx *c = ctx;
+	return (int)sec == c->sec && (int)ent == c->ent;
+}
+
+static bool one_folded(void *ctx, size_t sec, size_t ent)
+{
+	const struct one_ctx *c = ctx;
+	return view_entry_folded(c->v, (int)sec, (int)ent);
+}
+
+static const struct layout_hooks one_hooks = {
+	.entry_folded = one_folded,
+	.entry_shown = one_shown,
+};
+
+/* Entries laid out again one at a time before the pane is laid out
+ * whole again, which frees their old text. */
+#define SPLICE_MAX 64
+
+static struct line blank_line(const struct item *after)
+{
+	return (struct line){ .text = "", .section = after->sec, .entry = after->ent,
+	                      .kind = LINE_BLANK };
+}
+
+/*
+ * A fold changes one entry's lines and the blank lines that part it from
+ * its neighbours, nothing else: so p, up to date before the fold, gets
+ * only those lines anew instead of a whole layout (the largest file has
+ * hundreds of thousands of lines). False when p must be laid out whole.
+ */
+static bool splice_entry(struct view *v, struct pane *p, long i)
+{
+	if (p->gen != v->gen || p->nextra >= SPLICE_MAX || p->items[i].ent < 0)
+		return false;
+	const struct item it = p->items[i];
+	const struct section *s = &v->r->sections[it.sec];
+	bool efold = view_entry_folded(v, it.sec, it.ent);
+	const struct item *prev = i > 0 && p->items[i - 1].sec == it.sec &&
+	                          p->items[i - 1].ent >= 0 ? &p->items[i - 1] : NULL;
+	const struct item *next = (size_t)i + 1 < p->nitems &&
+	                          p->items[i + 1].sec == it.sec ? &p->items[i + 1] : NULL;
+	/* The old lines: from the blank after prev to the one before next. */
+	long start = it.line, end = pane_item_end(p, (size_t)i);
+	while (prev && start > prev->line && p->lay.lines[start - 1].kind == LINE_BLANK)
+		start--;
+	while (!next && end > it.line && p->lay.lines[end - 1].kind == LINE_BLANK)
+		end--;
+	struct layout one = LAYOUT_INIT;
+	struct one_ctx c = { .v = v, .sec = it.sec, .ent = it.ent };
+	layout_build(&one, v->r, &(struct layout_opts){
+		.width = v->geo.text_w, .section = it.sec, .gutter = true,
+		.ascii = v->ascii, .hooks = &one_hooks, .ctx = &c,
+	});
+	size_t nb = prev && layout_blank_between(&s->entries[prev->ent],
+		view_entry_folded(v, prev->sec, prev->ent), &s->entries[it.ent], efold);
+	size_t na = next && layout_blank_between(&s->entries[it.ent], efold,
+		&s->entries[next->ent], view_entry_folded(v, next->sec, next->ent));
+	size_t nnew = nb + one.n + na, nold = (size_t)(end - start);
+	grow_array(&p->lay.lines, &p->lay.cap, p->lay.n - nold + nnew, sizeof *p->lay.lines);
+	struct line *l = p->lay.lines;
+	memmove(l + start + nnew, l + end, (p->lay.n - (size_t)end) * sizeof *l);
+	if (nb)
+		l[start] = blank_line(prev);
+	memcpy(l + start + nb, one.lines, one.n * sizeof *l);
+	if (na)
+		l[start + (long)(nb + one.n)] = blank_line(&it);
+	p->lay.n = p->lay.n - nold + nnew;
+	long delta = (long)nnew - (long)nold;
+	p->items[i].line = start + (long)nb;
+	for (size_t j = (size_t)i + 1; j < p->nitems; j++)
+		p->items[j].line += delta;
+	/* The lines' text stays in one's arena, kept with the pane. */
+	free(one.lines);
+	grow_array(&p->extra, &p->capextra, p->nextra + 1, sizeof *p->extra);
+	p->extra[p->nextra++] = one.arena;
+	return true;
 }
 
 static unsigned fold(struct view *v, enum fold_op op)
@@ -622,6 +696,13 @@ static unsigned fold(struct view *v, enum fold_op op)
 	if (*flag == want)
 		return 0;
 	*flag = want;
+	if (flag != &v->sec_fold[it.sec] && splice_entry(v, p, i)) {
+		v->gen++;
+		p->gen = v->gen;
+		long row = clampl(it.line - p->top, 0, v->geo.content_rows - 1);
+		p->top = pane_clamp_top(v, p, p->items[i].line - row);
+		return RD_CONTENT | RD_STATUS;
+	}
 	relayout_keep(v, p, it.line - p->top);
 	return RD_CONTENT | RD_STATUS;
 }

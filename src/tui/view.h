@@ -6,16 +6,15 @@
  * Panes: pane 0 is All (the whole résumé with section headings), then one
  * pane per section in file order. Each pane keeps its own layout, scroll
  * and current item. Folds, the filter and the search are the view's, not a
- * pane's: they persist when switching panes. Layouts are rebuilt lazily
- * (pane_sync) whenever the generation counter moved since they were built.
- * A pane is also laid out lazily in length: only its first entries, as
- * many as the screen needs (pane_fit_top, pane_need_entry), so that the
- * first frame of a résumé with 100 000 publications costs what its first
- * screen costs. The prefix grows fourfold when more is needed, and
- * view_idle() lays out more of it while the user reads. Lines of a prefix
- * are the same as the first lines of the whole layout.
+ * pane's: they persist when switching panes. A pane is laid out in full
+ * when it is first shown, and again (pane_sync) whenever the generation
+ * counter moved since: a résumé has tens of entries, and the largest file
+ * --max-size accepts still lays out in a fraction of a second. Folding
+ * an entry lays out that entry alone and splices its lines in.
  *
- * Actions return a mask of enum redraw: the loop draws once per key.
+ * Actions return a mask of enum redraw. The loop calls view_prepare()
+ * after them, which brings the current pane, the matches and what the
+ * screen highlights up to date; drawing then only reads the view.
  * All text the view hands to the screen (layout lines, messages) is
  * sanitised: model text already is, and typed or command-line patterns go
  * through view_clean_text() before they are stored.
@@ -75,18 +74,40 @@ struct pane {
 	int section;            /* -1: All */
 	struct layout lay;
 	unsigned gen;           /* view gen the layout was built for; 0 never */
-	size_t limit;           /* entries laid out: those before global index
-	                           limit (ent_base order); 0 not yet chosen */
 	long top;               /* first line shown */
 	int cur_sec, cur_ent;   /* the current item; cur_sec -1: none yet */
 	struct item *items;
 	size_t nitems, capitems;
+	/* The text of entries laid out again one at a time since the last
+	 * full layout (a fold: view.c, splice_entry). */
+	struct arena *extra;
+	size_t nextra, capextra;
 };
 
 /* One occurrence of the search pattern, in reading order. */
 struct match {
-	int sec, ent;           /* ent -1: in a section heading */
-	unsigned k;             /* k-th occurrence within that entry/heading */
+	int sec, ent;           /* sec -1: the header; ent -1: a section heading */
+	unsigned k;             /* k-th occurrence within that entry's text */
+};
+
+/* What the screen highlights: part of a match on one line (a match that
+ * wraps has a piece on each of its lines). */
+struct hl {
+	long line;              /* in the pane's layout, or the header's */
+	uint32_t off, len;      /* bytes of that line */
+	bool header, cur;       /* in the header; part of the current match */
+};
+
+/* An item's lines as the one string the search reads (flat.c). */
+struct flat_pos {
+	long line;              /* -1: the space that joins two lines */
+	uint32_t off;
+};
+struct flat {
+	char *text;
+	size_t len, cap;
+	struct flat_pos *pos;   /* per byte of text, when asked for */
+	size_t cappos;
 };
 
 enum prompt_kind {
@@ -123,6 +144,8 @@ struct view {
 	size_t nent;
 
 	struct layout header;   /* name, headline, contact lines */
+	int header_lines;       /* of them, LINE_HEADER ones */
+	char **short_names;     /* per pane (view_pane_short) */
 
 	char pattern[VIEW_PAT_MAX];     /* the search; "" none */
 	bool icase;
@@ -134,6 +157,21 @@ struct view {
 	size_t nm, capm;
 	long mcur;              /* current match, -1 none */
 	bool mstale;            /* pattern changed: recount */
+	struct flat flat;       /* scratch for the search */
+	/* The search layout's items as one text, '\n' after each, so that
+	 * a key typed at the prompt scans one string (search.c). */
+	struct flat stext;
+	struct sitem {
+		size_t off;     /* where the item starts in stext */
+		int sec, ent;
+	} *sitems;
+	size_t nsitems, capsitems;
+	unsigned stgen;         /* wgen stext was made for; 0 none */
+
+	/* Set by view_prepare() for drawing. */
+	struct hl *hl;          /* sorted by header first, then line, off */
+	size_t nhl, caphl;
+	int header_first;       /* first header line shown */
 
 	char filter[VIEW_PAT_MAX];      /* "" none */
 	bool ficase;
@@ -170,6 +208,11 @@ unsigned view_resize(struct view *v, int cols, int rows);
 
 /* The current pane, its layout up to date. */
 struct pane *view_pane(struct view *v);
+/* Brings what drawing reads up to date: the current pane, the matches,
+ * the highlights on screen and the header line shown (search.c). */
+void view_prepare(struct view *v);
+/* The current pane, for drawing after view_prepare(). */
+const struct pane *view_cur(const struct view *v);
 /* Brings p's layout up to date, keeping its scroll and current item. */
 void pane_sync(struct view *v, struct pane *p);
 const char *view_pane_name(const struct view *v, size_t i);
@@ -178,30 +221,19 @@ long pane_item_at(const struct pane *p, long line);
 long pane_find_item(const struct pane *p, int sec, int ent);
 /* One past the last line of item i. */
 long pane_item_end(const struct pane *p, size_t i);
-/* Whether p's layout holds all of the pane, not a prefix. */
-bool pane_complete(const struct view *v, const struct pane *p);
-/* Whether the layout of p covers entry (sec, ent) (ent -1: the heading),
- * shown or not: false means it lies below the lines laid out. */
-bool pane_covers(const struct view *v, const struct pane *p, int sec, int ent);
-/* Lays p out far enough to hold entry (sec, ent); or all of it. */
-void pane_need_entry(struct view *v, struct pane *p, int sec, int ent);
-void pane_finish(struct view *v, struct pane *p);
-/* Lays p out far enough to fill the screen from line top, and returns top
- * clamped to [0, the last top]. */
-long pane_fit_top(struct view *v, struct pane *p, long top);
-/*
- * Work for when no key is waiting: more of the current pane's layout, in
- * steps that each cost a few times what came before, up to a bound (a
- * longer pane is finished when G or a search needs it). view_idle() does
- * one step and returns what to redraw: nothing on screen changes but the
- * position on the status line, an estimate until the pane is complete.
- */
-bool view_idle_pending(struct view *v);
-unsigned view_idle(struct view *v);
+/* top clamped to [0, the last top of p]. */
+long pane_clamp_top(const struct view *v, const struct pane *p, long top);
 
-/* Pane by name (case-insensitive, a prefix is enough; "all" too): index,
- * or -1. */
+/* Pane by name, case-insensitively: the whole title or key first, then a
+ * prefix of the title from any of its words ("publications", "research",
+ * "exp"); the first pane that matches wins. "all" is All. Index, or -1. */
 long view_find_pane(const struct view *v, const char *name);
+/* "All, Summary, Education": every pane's name, for a message. */
+void view_pane_list(const struct view *v, char *buf, size_t cap);
+/* The pane's short name for a narrow bar: the last word of its title
+ * that no other pane's title has ("Publications" for "Select
+ * Publications"), or the whole title. */
+const char *view_pane_short(const struct view *v, size_t i);
 
 void view_message(struct view *v, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -254,11 +286,19 @@ unsigned view_search(struct view *v, const char *pattern);
 unsigned view_set_filter(struct view *v, const char *pattern);
 /* Brings the match list up to date. */
 void view_matches(struct view *v);
-/* Where match i is in pane p: its line and byte range, or *line -1 when
+/* Where match i is in pane p: its first line and byte, or *line -1 when
  * the pane does not show it (another section, filtered); *off is -1 when
  * the entry is folded (the line is then its title line). */
-void view_locate_match(struct view *v, struct pane *p, size_t i,
-                       long *line, long *off, size_t *len);
-/* Whether a match at [off, off+len) of line l counts: text, not a fold
- * marker, count or rule. */
-bool view_match_counts(const struct line *l, size_t off, size_t len);
+void view_locate_match(struct view *v, const struct pane *p, size_t i,
+                       long *line, long *off);
+
+/* flat.c: lines [first, end) of l as one string: markers, counts and
+ * rules left out, each run of spaces and each line break one space (none
+ * after a line that ends in a hyphen the wrap broke at), nothing at
+ * either end. With pos, where each byte came from. */
+void flat_build(struct flat *f, const struct layout *l, size_t first, size_t end,
+                bool pos);
+/* The same, added at the end of what f holds. */
+void flat_append(struct flat *f, const struct layout *l, size_t first, size_t end,
+                 bool pos);
+void flat_free(struct flat *f);

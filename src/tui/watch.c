@@ -141,22 +141,21 @@ void watch_carry(const struct view *old, struct view *nv)
 	long oi = op->cur_sec >= 0 ? pane_find_item(op, op->cur_sec, op->cur_ent) : -1;
 	int sec = same_section(old, op->cur_sec, nv);
 	if (oi < 0 || sec < 0) {
-		np->top = pane_fit_top(nv, np, op->top);
+		np->top = pane_clamp_top(nv, np, op->top);
 		return;
 	}
 	long row = op->items[oi].line - op->top;
 	int ent = op->cur_ent;
 	if (ent >= 0 && (size_t)ent >= nv->r->sections[sec].nentries)
 		ent = nv->r->sections[sec].nentries ? (int)nv->r->sections[sec].nentries - 1 : -1;
-	pane_need_entry(nv, np, sec, ent);
 	long ni = pane_find_item(np, sec, ent);
 	if (ni < 0) {
-		np->top = pane_fit_top(nv, np, op->top);
+		np->top = pane_clamp_top(nv, np, op->top);
 		return;
 	}
 	np->cur_sec = sec;
 	np->cur_ent = ent;
-	np->top = pane_fit_top(nv, np, np->items[ni].line - row);
+	np->top = pane_clamp_top(nv, np, np->items[ni].line - row);
 }
 
 static unsigned reload(struct watch *w, struct view *v)

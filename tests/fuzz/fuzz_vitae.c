@@ -420,18 +420,20 @@ static void check_view(struct view *v, bool deep)
 	for (size_t j = 0; j < v->nm && j < 9; j++) {
 		size_t i = j < 8 || v->mcur < 0 ? j : (size_t)v->mcur;
 		long line, off;
-		size_t len;
-		view_locate_match(v, p, i, &line, &off, &len);
-		REQUIRE(line >= -1 && line < (long)p->lay.n, "match line");
-		if (line >= 0 && off >= 0) {
-			const struct line *ln = &p->lay.lines[line];
-			REQUIRE((size_t)off <= ln->len && len <= ln->len - (size_t)off,
-			        "match outside its line");
-			REQUIRE(len > 0, "empty match");
-			size_t ml;
-			REQUIRE(pat_find(ln->text, ln->len, (size_t)off, v->pattern, v->icase,
-			                 &ml) == off && ml == len, "the match is not the pattern");
-		}
+		view_locate_match(v, p, i, &line, &off);
+		long n = v->m[i].sec < 0 ? v->header_lines : (long)p->lay.n;
+		REQUIRE(line >= -1 && line < n, "match line");
+	}
+	/* What the screen highlights lies inside its lines; a match that
+	 * wraps has a piece on each. */
+	view_prepare(v);
+	for (size_t i = 0; i < v->nhl; i++) {
+		const struct hl *h = &v->hl[i];
+		const struct layout *l = h->header ? &v->header : &p->lay;
+		REQUIRE(h->line >= 0 && (size_t)h->line < l->n, "highlight line");
+		const struct line *ln = &l->lines[h->line];
+		REQUIRE(h->len > 0 && h->off <= ln->len && h->len <= ln->len - h->off,
+		        "highlight outside its line");
 	}
 }
 

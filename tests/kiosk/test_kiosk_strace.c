@@ -102,7 +102,7 @@ static void drive(struct vt *v)
 	vt_settle(v, 100, WAIT_MS);
 	TYPE(v, "1");
 	TYPE(v, "G");
-	STATUS_HAS(v, "Bot");
+	STATUS_HAS(v, "end");
 	CHECK(vt_resize(v, 900, 900));  /* beyond the clamp */
 	vt_settle(v, 100, WAIT_MS);
 	CHECK(vt_resize(v, 24, 80));

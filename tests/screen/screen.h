@@ -184,7 +184,7 @@ static inline int bar_row(struct vt *v)
 	vt_size(v, &rows, &cols);
 	for (int r = 0; r < rows - 1; r++) {
 		const char *s = vt_row(v, r);
-		if (strncmp(s, " All ", 5) == 0 || strncmp(s, "‹ ", strlen("‹ ")) == 0 ||
+		if (strncmp(s, " 1 All ", 7) == 0 || strncmp(s, "‹ ", strlen("‹ ")) == 0 ||
 		    strncmp(s, "< ", 2) == 0)
 			return r;
 	}

@@ -7,10 +7,26 @@
  */
 #include "screen.h"
 
+/* The bundled résumé's panes as the bar names them at 80 columns. */
+static const char *tab_name(const char *title)
+{
+	static const char *const short_names[][2] = {
+		{ "Industry Experience", "3 Industry" },
+		{ "Academic Research Experience", "5 Research" },
+		{ "Select Publications", "6 Publications" },
+	};
+	for (size_t i = 0; i < sizeof short_names / sizeof *short_names; i++)
+		if (strcmp(title, short_names[i][0]) == 0)
+			return short_names[i][1];
+	return title;
+}
+
 /* The current pane's name on the bar is drawn in reverse, others not. */
 static bool tab_current(struct vt *v, const char *name)
 {
 	int bar = bar_row(v), c = bar >= 0 ? vt_find_col(v, bar, name) : -1;
+	if (c < 0 && bar >= 0)
+		c = vt_find_col(v, bar, tab_name(name));
 	struct vt_cell cell;
 	return c >= 0 && vt_cell(v, bar, c, &cell) && cell.reverse;
 }
@@ -61,8 +77,8 @@ static void digits(void)
 	SCREEN_HAS(v, "Emotive Computing Lab");
 	SCHECK(v, vt_has(v, "Jan 2020 – May 2021 (1.5 years)"));
 	SCHECK(v, vt_has(v, "PyTorch"));
-	/* The bar scrolled to keep the current pane in view. */
-	SCHECK(v, strncmp(vt_row(v, bar_row(v)), "‹", strlen("‹")) == 0);
+	/* Every pane fits: the bar does not scroll. */
+	SCHECK(v, strncmp(vt_row(v, bar_row(v)), " 1 All ", 7) == 0);
 
 	TYPE(v, "6");
 	ON_PANE(v, "Select Publications");
@@ -82,7 +98,7 @@ static void digits(void)
 	TYPE(v, "1");
 	ON_PANE(v, "All");
 	SCREEN_HAS(v, "Summary");
-	SCHECK(v, strncmp(vt_row(v, bar_row(v)), " All ", 5) == 0);
+	SCHECK(v, strncmp(vt_row(v, bar_row(v)), " 1 All ", 7) == 0);
 	quit_with(v, "q");
 	vt_close(v);
 }
@@ -185,7 +201,7 @@ static void own_place(void)
 	/* The All pane was not moved by it. */
 	TYPE(v, "1");
 	PANE_IS(v, "All");
-	STATUS_HAS(v, "Top");
+	STATUS_HAS(v, "top");
 	quit_with(v, "q");
 	vt_close(v);
 }

@@ -73,14 +73,14 @@ static void lines_and_pages(void)
 	snap(v, &s0);
 	SCHECK(v, s0.n == 19);          /* 24 rows: 3 header + blank + bar + status */
 	int page = s0.n - 1, half = (page + 1) / 2;
-	STATUS_HAS(v, "Top");
+	STATUS_HAS(v, "top");
 
 	press(v, "j", 0);
 	MOVED(v, &s0, 1);
-	SCHECK(v, !status_has(v, "Top"));
+	SCHECK(v, !status_has(v, "top"));
 	press(v, "k", 0);
 	MOVED(v, &s0, 0);
-	STATUS_HAS(v, "Top");
+	STATUS_HAS(v, "top");
 	press(v, NULL, VT_KEY_DOWN);
 	press(v, NULL, VT_KEY_DOWN);
 	MOVED(v, &s0, 2);
@@ -121,7 +121,7 @@ static void lines_and_pages(void)
 
 	/* G and End show the end of the résumé; g and Home the start. */
 	press(v, "G", 0);
-	STATUS_HAS(v, "Bot");
+	STATUS_HAS(v, "end");
 	SCREEN_HAS(v, "solving that level.");
 	SCHECK(v, !vt_has(v, "Software engineer specializing"));
 	struct snap bottom;
@@ -129,13 +129,13 @@ static void lines_and_pages(void)
 	press(v, "j", 0);
 	MOVED(v, &bottom, 0);           /* nothing below the end */
 	press(v, "g", 0);
-	STATUS_HAS(v, "Top");
+	STATUS_HAS(v, "top");
 	MOVED(v, &s0, 0);
 	press(v, NULL, VT_KEY_END);
-	STATUS_HAS(v, "Bot");
+	STATUS_HAS(v, "end");
 	MOVED(v, &bottom, 0);
 	press(v, NULL, VT_KEY_HOME);
-	STATUS_HAS(v, "Top");
+	STATUS_HAS(v, "top");
 	MOVED(v, &s0, 0);
 
 	/* The wheel scrolls a few lines at a time where it is turned. */
@@ -167,7 +167,9 @@ static void pane_that_fits(void)
 		return;
 	press(v, "4", 0);
 	PANE_IS(v, "Education");
-	STATUS_HAS(v, "All");
+	/* The status line says where, not "All": the whole pane fits. */
+	STATUS_HAS(v, "Education · 1/2");
+	SCHECK(v, !status_has(v, "top") && !status_has(v, "end") && !status_has(v, "All"));
 	struct snap s;
 	snap(v, &s);
 	press(v, " ", 0);

@@ -368,8 +368,13 @@ static void help(void)
 		"zo", "zc", "zR", "zM", "/", "n", "N", "&", "y", "?, F1", "Esc",
 		"Ctrl-L", "q", "Ctrl-C", "click its name", "wheel",
 	};
+	/* The essentials come first: the rest is a scroll away. */
+	bool seen[sizeof want / sizeof want[0]] = { false };
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+		seen[i] = vt_has(v, want[i]);
+	press(v, "G");
 	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
-		if (!vt_has(v, want[i])) {
+		if (!seen[i] && !vt_has(v, want[i])) {
 			fprintf(stderr, "help lacks \"%s\"\n", want[i]);
 			SCHECK(v, vt_has(v, want[i]));
 		}

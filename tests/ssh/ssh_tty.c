@@ -80,7 +80,7 @@ static void viewer(char *const argv[], const char *const env[], const char *name
 	PANE_IS(v, "All");
 	TYPE(v, "j");
 	TYPE(v, "G");
-	STATUS_HAS(v, "Bot");
+	STATUS_HAS(v, "end");
 
 	/* A resize reaches the remote viewer (the window-change request):
 	 * too small, then larger, then the first size again. */
