@@ -36,6 +36,7 @@ void diag_add(struct diag *d, enum diag_level level, struct pos pos,
 /* The file name cleaned as messages are (a name given on the command
  * line may hold control bytes). Newly allocated: the caller frees it. */
 char *diag_file_name(const struct diag *d);
-/* Prints every message, one a line, in the order added. */
+/* Prints every message, one a line, in the order of their positions in
+ * the file (those without one first; equals in the order added). */
 void diag_print(const struct diag *d, FILE *out);
 void diag_free(struct diag *d);

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "date.h"
+#include "hint.h"
 #include "node.h"
 
 /* Keys that mark a JSON Resume; `meta` and `$schema` alone count too. */
@@ -186,7 +187,7 @@ void conv_entry(struct conv *c, struct node *m, const struct entry_spec *spec,
 				break;
 			}
 		if (!s) {
-			conv_unknown(c, k, spec->what);
+			conv_unknown_near(c, k, spec->what, hint_slot_key, (void *)spec);
 			continue;
 		}
 		/* "" is as missing as ~ where a string is required. */
@@ -201,6 +202,8 @@ void conv_entry(struct conv *c, struct node *m, const struct entry_spec *spec,
 			break;
 		case SLOT_LIST:
 			conv_strlist(c, v, s->key, false, at);
+			if (c->r->format == FORMAT_RENDERCV && at == &e->highlights)
+				hint_highlights(c, v);
 			break;
 		case SLOT_JOIN:
 			*(const char **)at = conv_join(c, v, s->key, ", ");
@@ -232,7 +235,7 @@ void conv_entry(struct conv *c, struct node *m, const struct entry_spec *spec,
 		if (spec->slots[j].required && !seen[j])
 			diag_add(c->d, DIAG_ERROR, e->pos, "%s needs `%s`",
 			         spec->what, spec->slots[j].key);
-	e->dates = date_display(&c->r->arena, c->d, &date, &start, &end);
+	e->dates = date_display(&c->r->arena, c->d, &c->r->locale, &date, &start, &end);
 	if (nfields) {
 		e->fields = arena_alloc(&c->r->arena, nfields * sizeof *fields);
 		memcpy(e->fields, fields, nfields * sizeof *fields);

@@ -12,6 +12,7 @@
  */
 #include <stddef.h>
 #include "arena.h"
+#include "lang.h"
 
 struct pos {
 	unsigned line, col;     /* 1-based, as libyaml mark + 1; 0 = unknown */
@@ -100,6 +101,14 @@ struct resume {
 	struct header header;
 	struct section *sections;
 	size_t nsections;
+	/* The words and date forms the file asked for (`locale:`, `design:`);
+	 * English by default. Its strings are static or in arena. */
+	struct locale locale;
+	/* Why there are no sections ("no `sections` under `cv`"), set by
+	 * the loader when nsections is 0: the outputs show it after the
+	 * header, and --check makes it an error at empty_pos. */
+	const char *empty_note;
+	struct pos empty_pos;
 };
 
 /* A zeroed résumé allocated inside its own arena: create one with this

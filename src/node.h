@@ -51,6 +51,7 @@ enum {                      /* node flags */
 	NODE_NULL = 1,          /* a null scalar: ~, null, nothing, !!null */
 	NODE_RAW = 2,           /* u.s holds the raw bytes; text made on demand */
 	NODE_ALIAS = 4,         /* a use of an anchor: a copy of its node */
+	NODE_MULTILINE = 8,     /* a scalar written over several lines */
 };
 
 /* 24 bytes: a big résumé has millions of these. A scalar's text needs no

@@ -151,7 +151,7 @@ static void test_rendercv(void)
 	CHECK_STR(e->title, "Acme");
 	CHECK_STR(e->subtitle, "Engineer");
 	CHECK_STR(e->location, "Remote");
-	CHECK_STR(e->dates, "Mar 2020 " DASH " Present");
+	CHECK_STR(e->dates, "Mar 2020 " DASH " present");
 	CHECK_STR(e->summary, "Did work.");
 	CHECK_INT(e->highlights.n, 2);
 	CHECK_STR(e->highlights.v[1], "Shipped Y");
@@ -163,7 +163,7 @@ static void test_rendercv(void)
 	CHECK_STR(e->title, "MIT");
 	CHECK_STR(e->subtitle, "Computer Science");
 	CHECK_STR(e->degree, "PhD");
-	CHECK_STR(e->dates, "2015 " DASH " Jun 2019");
+	CHECK_STR(e->dates, "2015 " DASH " June 2019");
 	CHECK_INT(e->pos.line, 39);
 	CHECK_INT(e->pos.col, 9);
 
@@ -178,7 +178,7 @@ static void test_rendercv(void)
 	CHECK_STR(e->doi, "10.1000/xyz");
 	CHECK_STR(e->url, "https://doi.org/10.1000/xyz");
 	CHECK_STR(e->venue, "Journal of Things");
-	CHECK_STR(e->dates, "Jul 2021");
+	CHECK_STR(e->dates, "July 2021");
 	CHECK_STR(e->summary, "About things.");
 
 	e = &find_section(r, "skills")->entries[0];
@@ -212,7 +212,7 @@ static void test_rendercv_sample(void)
 		CHECK_STR(find_section(r, "invited_talks")->title, "Invited Talks");
 		CHECK_INT(find_section(r, "invited_talks")->kind, ENTRY_REVERSED);
 		CHECK_STR(find_section(r, "experience")->entries[0].dates,
-		          "Jun 2023 " DASH " Present");
+		          "June 2023 " DASH " present");
 		CHECK_STR(find_section(r, "projects")->entries[1].dates, "2021");
 		CHECK(resume_safe(r));
 	}
@@ -508,7 +508,7 @@ static void test_jsonresume(void)
 	CHECK_STR(e->title, "Pied Piper");
 	CHECK_STR(e->subtitle, "CEO");
 	CHECK_STR(e->location, "Palo Alto, CA");
-	CHECK_STR(e->dates, "Dec 2013 " DASH " Present");       /* no endDate */
+	CHECK_STR(e->dates, "Dec 2013 " DASH " present");       /* no endDate */
 	CHECK_STR(e->summary, "Middle out.");
 	CHECK_STR(e->highlights.v[0], "Won Disrupt");
 	CHECK_STR(e->url, "http://pp.example.com");
@@ -599,7 +599,8 @@ static void test_jsonresume_errors(void)
 	EXPECT_ERROR("work:\n  - startDate: 2013-13-01\n",
 	             "2:16: error: impossible date `2013-13-01` in `startDate`");
 	EXPECT_ERROR("work:\n  - startDate: Jan 2013\n",
-	             "2:16: error: `startDate` must be YYYY, YYYY-MM or YYYY-MM-DD, not `Jan 2013`");
+	             "2:16: error: `startDate` must be YYYY, YYYY-MM or YYYY-MM-DD, not `Jan 2013`: "
+	             "write `2013-01`, or put free text in `date` instead");
 	EXPECT_ERROR("skills:\n  - keywords: {a: b}\n",
 	             "2:15: error: `keywords` must be a list of strings, not a mapping");
 
