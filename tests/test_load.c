@@ -386,8 +386,10 @@ static void test_rendercv_more(void)
 {
 	struct diag d;
 	struct resume *r = load("cv:\n", &d);
-	CHECK(r != NULL);                       /* nothing to show is no error */
+	CHECK(r != NULL);       /* nothing to show: --check's error, not the loader's */
 	CHECK_INT(r ? r->nsections : 1, 0);
+	CHECK_STR(r ? r->empty_note : NULL, "no sections: this file has no `cv:` with "
+	          "`sections:` in it");
 	CHECK(r && r->header.name == NULL);
 	resume_free(r);
 	diag_free(&d);
@@ -419,6 +421,59 @@ static void test_rendercv_more(void)
 	               "3:33: warning: unknown key `url` in a social network");
 	EXPECT_WARNING("cv: {name: A}\nrendercv_settings: {}\nextra: 1\n",
 	               "3:1: warning: unknown key `extra` in the top level");
+}
+
+/* `locale:` and its per-field overrides, RenderCV 1.x's locale_catalog,
+ * and design.templates: the words and forms of the dates. */
+static const char *locale_dates(const char *tail, struct diag *d, struct resume **out)
+{
+	static char doc[2048];
+	snprintf(doc, sizeof doc, "cv:\n  sections:\n    x:\n      - company: A\n"
+	         "        position: B\n        start_date: 2020-09-05\n%s", tail);
+	*out = load(doc, d);
+	return *out && (*out)->nsections ? (*out)->sections[0].entries[0].dates : "(none)";
+}
+
+static void test_locale(void)
+{
+	static const struct {
+		const char *tail, *dates, *degree;
+	} cases[] = {
+		{ "", "Sept 2020 " DASH " present", "DEGREE in AREA" },
+		{ "locale: {language: spanish}\n", "Sep 2020 " DASH " presente", "DEGREE en AREA" },
+		{ "locale: {language: japanese}\n", "9\xE6\x9C\x88 2020 " DASH " \xE7\x8F\xBE\xE5\x9C\xA8",
+		  "AREA DEGREE" },
+		/* overrides, after the language wherever they are written */
+		{ "locale:\n  present: now\n  language: german\n"
+		  "  month_abbreviations: [a, b, c, d, e, f, g, h, i, j, k, l]\n"
+		  "  phrases: {degree_with_area: DEGREE (AREA)}\n",
+		  "i 2020 " DASH " now", "DEGREE (AREA)" },
+		{ "locale:\n  month_names: [a, b, c, d, e, f, g, h, SEPT, j, k, l]\n"
+		  "design:\n  templates:\n    single_date: DAY_IN_TWO_DIGITS MONTH_NAME YEAR_IN_TWO_DIGITS\n"
+		  "    date_range: from START_DATE to END_DATE\n",
+		  "from 05 SEPT 20 to present", "DEGREE in AREA" },
+		/* RenderCV 1.x */
+		{ "locale_catalog:\n  abbreviations_for_months: [a, b, c, d, e, f, g, h, Sep., j, k, l]\n"
+		  "  present: heute\n  to: bis\n  date_style: MONTH_ABBREVIATION YEAR\n",
+		  "Sep. 2020 bis heute", "DEGREE in AREA" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct diag d;
+		struct resume *r;
+		CHECK_STR(locale_dates(cases[i].tail, &d, &r), cases[i].dates);
+		CHECK_INT(d.n, 0);
+		if (r)
+			CHECK_STR(r->locale.degree_with_area, cases[i].degree);
+		resume_free(r);
+		diag_free(&d);
+	}
+	EXPECT_ERROR("cv: {name: A}\nlocale: {language: klingon}\n",
+	             "2:20: error: unknown language `klingon` (RenderCV's are english, german, "
+	             "spanish, french, japanese, \xE2\x80\xA6 in lower case; see vitae(5))");
+	EXPECT_ERROR("cv: {name: A}\nlocale: {language: English}\n",
+	             "2:20: error: unknown language `English`: did you mean `english`?");
+	EXPECT_WARNING("cv: {name: A, sections: {x: [a]}}\nlocale: {presnt: now}\n",
+	               "2:10: warning: unknown key `presnt` in `locale`: did you mean `present`?");
 }
 
 /* ---- JSON Resume ---------------------------------------------------------- */
@@ -755,6 +810,7 @@ int main(void)
 	test_profiles();
 	test_aliases();
 	test_rendercv_more();
+	test_locale();
 	test_jsonresume();
 	test_jsonresume_errors();
 	test_scalars();
