@@ -2,7 +2,6 @@
 
 #include "hint.h"
 
-#include <stdio.h>
 #include <string.h>
 
 /* Locale-free: "present" in any case, ASCII only. */
@@ -96,29 +95,44 @@ int date_cmp(const struct date *a, const struct date *b)
 	return c;
 }
 
+/* v (0..9999) in decimal, at least width digits; by hand rather than
+ * snprintf, since a big résumé formats a lot of dates. */
+static char *num(char *out, int v, int width)
+{
+	char digits[4];
+	int n = 0;
+	do {
+		digits[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v && n < 4);
+	while (n < width)
+		digits[n++] = '0';
+	char *p = out;
+	while (n)
+		*p++ = digits[--n];
+	*p = '\0';
+	return out;
+}
+
 const char *date_str(const struct date *d, const struct locale *l, char buf[DATE_BUF])
 {
 	if (d->present)
 		return locale_fill(l->present, NULL, NULL, 0, buf, DATE_BUF);
-	char year[8], yy[4], mon[4], mm[4], day[4], dd[4];
+	char year[5], yy[3], mon[3], mm[3], day[3], dd[3];
 	int y = d->year > 0 && d->year <= 9999 ? d->year : 0;
-	snprintf(year, sizeof year, "%d", y);
+	num(year, y, 1);
 	if (d->month < 1 || d->month > 12)
 		return strcpy(buf, year);
 	/* RenderCV reads YYYY-MM as the first of the month. */
-	int dy = d->day ? d->day : 1;
-	snprintf(yy, sizeof yy, "%02d", y % 100);
-	snprintf(mon, sizeof mon, "%d", d->month);
-	snprintf(mm, sizeof mm, "%02d", d->month);
-	snprintf(day, sizeof day, "%d", dy);
-	snprintf(dd, sizeof dd, "%02d", dy);
+	int dy = d->day >= 1 && d->day <= 31 ? d->day : 1;
 	static const char *const names[] = {
 		"MONTH_NAME", "MONTH_ABBREVIATION", "MONTH", "MONTH_IN_TWO_DIGITS",
 		"DAY", "DAY_IN_TWO_DIGITS", "YEAR", "YEAR_IN_TWO_DIGITS",
 	};
 	const char *values[] = {
 		l->month_names[d->month - 1], l->month_abbreviations[d->month - 1],
-		mon, mm, day, dd, year, yy,
+		num(mon, d->month, 1), num(mm, d->month, 2), num(day, dy, 1), num(dd, dy, 2),
+		year, num(yy, y % 100, 2),
 	};
 	return locale_fill(l->single_date, names, values, sizeof names / sizeof names[0],
 	                   buf, DATE_BUF);

@@ -36,7 +36,8 @@ char *locale_fill(const char *tmpl, const char *const *names,
 		return out;
 	for (const char *p = tmpl; *p && !cut;) {
 		size_t best = n, blen = 0;
-		for (size_t i = 0; i < n; i++) {
+		/* Placeholders are upper case: most bytes need no comparison. */
+		for (size_t i = 0; i < n && *p >= 'A' && *p <= 'Z'; i++) {
 			size_t len = strlen(names[i]);
 			if (len > blen && strncmp(p, names[i], len) == 0) {
 				best = i;
