@@ -223,7 +223,8 @@ void hint_empty(struct conv *c, const struct node *root, const char *sections,
 		return;
 	}
 	if (!cv || cv->type != NODE_MAPPING) {
-		r->empty_note = "no sections: this file has no `cv:` with `sections:` in it";
+		r->empty_note = "no sections: `cv:` is empty; put `name:` and `sections:` "
+		                "under it, indented by two spaces";
 		return;
 	}
 	for (size_t i = 0; i < root->n; i++)
@@ -240,9 +241,12 @@ void hint_empty(struct conv *c, const struct node *root, const char *sections,
 		}
 		const char *near = k->type == NODE_SCALAR ? suggest(k->u.s, cv_key_at, NULL) : NULL;
 		if (near && strcmp(near, sections) == 0) {
+			/* The note goes into the model: the key's sanitised text,
+			 * never its raw bytes. */
+			const char *text = node_text(&r->arena, (struct node *)k);
 			r->empty_pos = k->pos;
 			r->empty_note = arena_printf(&r->arena, "no sections: `cv` has `%s`: "
-			                             "did you mean `%s`?", k->u.s, sections);
+			                             "did you mean `%s`?", text ? text : "", sections);
 			return;
 		}
 	}

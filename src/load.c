@@ -22,6 +22,14 @@ static const char *const jsonresume_keys[] = {
 	"projects", "meta", "$schema",
 };
 
+/* `cv` and the JSON Resume keys, for "did you mean". */
+static const char *format_key_at(size_t i, void *ctx)
+{
+	(void)ctx;
+	size_t n = sizeof jsonresume_keys / sizeof jsonresume_keys[0];
+	return i == 0 ? "cv" : i <= n ? jsonresume_keys[i - 1] : NULL;
+}
+
 void load_limits_default(struct load_limits *l)
 {
 	*l = (struct load_limits){
@@ -286,8 +294,12 @@ static struct resume *load(const char *buf, size_t len, char *owned,
 	}
 	bool rendercv = node_get(root, "cv") != NULL;
 	if (!rendercv && !is_jsonresume(root)) {
+		const char *near = NULL;
+		for (size_t i = 0; i < root->n && !near; i++)
+			near = suggest(root->u.pairs[i].key.u.s, format_key_at, NULL);
 		diag_add(d, DIAG_ERROR, start, "not a résumé: expected a top-level "
-		         "`cv` (RenderCV) or `basics` (JSON Resume) key");
+		         "`cv` (RenderCV) or `basics` (JSON Resume) key%s%s%s",
+		         near ? ": did you mean `" : "", near ? near : "", near ? "`?" : "");
 		goto out;
 	}
 	r->format = rendercv ? FORMAT_RENDERCV : FORMAT_JSONRESUME;
@@ -309,6 +321,10 @@ static struct resume *load(const char *buf, size_t len, char *owned,
 		load_rendercv(&c, root);
 	else
 		load_jsonresume(&c, root);
+	if (!r->nsections && !r->empty_note) {
+		r->empty_note = "no sections: add `work`, `education` or another section";
+		r->empty_pos = root->pos;
+	}
 out:
 	node_tree_free(&t);
 	if (d->nerrors > errors) {

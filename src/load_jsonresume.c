@@ -35,6 +35,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "hint.h"
 #include "node.h"
 
 #define E(field) offsetof(struct entry, field)
@@ -262,6 +263,13 @@ static void read_section(struct conv *c, const struct jr_section *js,
 		r->sections[r->nsections++] = s;
 }
 
+/* The section keys, for "did you mean". */
+static const char *section_key_at(size_t i, void *ctx)
+{
+	(void)ctx;
+	return i < NSECTIONS ? sections[i].key : NULL;
+}
+
 void load_jsonresume(struct conv *c, struct node *root)
 {
 	struct node_pair *found[NSECTIONS] = { 0 };
@@ -276,7 +284,7 @@ void load_jsonresume(struct conv *c, struct node *root)
 		else if (node_is(k, "basics"))
 			summary = read_basics(c, basics = v);
 		else if (!node_is(k, "meta") && !node_is(k, "$schema"))
-			conv_unknown(c, k, "the top level");
+			conv_unknown_near(c, k, "the top level", section_key_at, NULL);
 	}
 	struct resume *r = c->r;
 	r->sections = arena_calloc(&r->arena, NSECTIONS + 1, sizeof *r->sections);

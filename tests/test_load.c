@@ -388,9 +388,20 @@ static void test_rendercv_more(void)
 	struct resume *r = load("cv:\n", &d);
 	CHECK(r != NULL);       /* nothing to show: --check's error, not the loader's */
 	CHECK_INT(r ? r->nsections : 1, 0);
-	CHECK_STR(r ? r->empty_note : NULL, "no sections: this file has no `cv:` with "
-	          "`sections:` in it");
+	CHECK_STR(r ? r->empty_note : NULL, "no sections: `cv:` is empty; put `name:` and "
+	          "`sections:` under it, indented by two spaces");
 	CHECK(r && r->header.name == NULL);
+	resume_free(r);
+	diag_free(&d);
+	/* the note is shown, so it holds the key's sanitised text only */
+	r = load("cv:\n  name: A\n  \"section\\es\": {x: [a]}\n", &d);
+	CHECK_STR(r ? r->empty_note : NULL, "no sections: `cv` has `section" REPL "s`: "
+	          "did you mean `sections`?");
+	resume_free(r);
+	diag_free(&d);
+	r = load("{\"basics\": {\"name\": \"A\"}}", &d);
+	CHECK_STR(r ? r->empty_note : NULL, "no sections: add `work`, `education` or "
+	          "another section");
 	resume_free(r);
 	diag_free(&d);
 
