@@ -56,7 +56,7 @@ struct entry {
 	const char *subtitle;       /* position, area, details (one-line) */
 	const char *degree;         /* education: "PhD", "M.S." */
 	const char *location;
-	const char *dates;          /* display form: "Mar 2024 – Present" */
+	const char *dates;          /* display form: "Mar 2024 – present" */
 	const char *summary;        /* may contain '\n' between paragraphs */
 	struct strlist highlights;
 	struct strlist technologies;
