@@ -12,13 +12,38 @@ struct line {
 	size_t tab_col;         /* its column, 1-based */
 };
 
-static bool get_line(const char *buf, size_t len, unsigned no, struct line *l)
+/* The input, read from the first line a hint may look at: every lookup
+ * walks at most LOOK_BACK lines, however long the file. */
+#define LOOK_BACK 64
+struct text {
+	const char *buf;
+	size_t len;
+	unsigned base;              /* the line that starts at off */
+	size_t off;
+};
+
+static void text_init(struct text *t, const char *buf, size_t len, unsigned line)
 {
+	*t = (struct text){ .buf = buf, .len = len, .base = 1 };
+	unsigned want = line > LOOK_BACK ? line - LOOK_BACK : 1;
+	while (t->base < want) {
+		const char *nl = memchr(buf + t->off, '\n', len - t->off);
+		if (!nl)
+			break;
+		t->off = (size_t)(nl - buf) + 1;
+		t->base++;
+	}
+}
+
+static bool get_line(const struct text *t, unsigned no, struct line *l)
+{
+	const char *buf = t->buf;
+	size_t len = t->len;
 	*l = (struct line){ 0 };
-	if (!no)
+	if (no < t->base)
 		return false;
-	size_t i = 0;
-	for (unsigned k = 1; k < no; k++) {
+	size_t i = t->off;
+	for (unsigned k = t->base; k < no; k++) {
 		const char *nl = memchr(buf + i, '\n', len - i);
 		if (!nl)
 			return false;
@@ -148,6 +173,8 @@ bool yaml_hint(const char *buf, size_t len, const char *problem, struct pos pos,
 {
 	struct line l, prev;
 	struct kv kv;
+	struct text t;
+	text_init(&t, buf, len, pos.line);
 	/* The lines the error may come from: up to three above it. */
 	unsigned first = pos.line > 3 ? pos.line - 3 : 1;
 	if (context.line && context.line < first)
@@ -156,18 +183,18 @@ bool yaml_hint(const char *buf, size_t len, const char *problem, struct pos pos,
 	/* A tab in the indentation: libyaml stops at the tab itself. (A tab
 	 * elsewhere, as between JSON's tokens, is fine.) */
 	if ((strstr(problem, "cannot start any token") || strstr(problem, "tab")) &&
-	    get_line(buf, len, pos.line, &l) && l.tab && !blank(&l)) {
+	    get_line(&t, pos.line, &l) && l.tab && !blank(&l)) {
 		*at = (struct pos){ pos.line, (unsigned)l.tab_col };
 		snprintf(out, YAML_HINT_MAX, "a tab indents this line: YAML indents with "
 		         "spaces only; replace the tab with spaces");
 		return true;
 	}
-	if (!get_line(buf, len, pos.line, &l))
+	if (!get_line(&t, pos.line, &l))
 		return false;
 
 	/* A value starting with a character YAML reserves. */
 	for (unsigned n = pos.line; n >= first && n; n--)
-		if (get_line(buf, len, n, &prev) && split_kv(&prev, &kv) && reserved_start(&kv) &&
+		if (get_line(&t, n, &prev) && split_kv(&prev, &kv) && reserved_start(&kv) &&
 		    (n < pos.line || pos.col >= kv.val_col)) {
 			char why[64];
 			if (kv.val[0] == '`')
@@ -186,7 +213,7 @@ bool yaml_hint(const char *buf, size_t len, const char *problem, struct pos pos,
 			return quote_hint(&kv, pos.line, "contains `: `", at, out);
 		/* `name:Jane` on a line above, read as text up to here. */
 		for (unsigned n = pos.line - 1; n >= first && n; n--) {
-			if (!get_line(buf, len, n, &prev) || blank(&prev))
+			if (!get_line(&t, n, &prev) || blank(&prev))
 				continue;
 			size_t j = prev.indent;
 			if (j + 1 < prev.n && prev.s[j] == '-' && prev.s[j + 1] == ' ')
@@ -208,7 +235,7 @@ bool yaml_hint(const char *buf, size_t len, const char *problem, struct pos pos,
 
 	/* A line indented more, or less, than the lines it belongs with. */
 	for (unsigned n = pos.line - 1; n && !blank(&l); n--) {
-		if (!get_line(buf, len, n, &prev))
+		if (!get_line(&t, n, &prev))
 			break;
 		if (blank(&prev))
 			continue;

@@ -3,6 +3,7 @@
  * RenderCV's template filling, the degree-with-area phrase, and the YAML
  * hints on inputs the loader tests do not reach.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "t.h"
@@ -123,11 +124,35 @@ static void test_yaml_hint(void)
 	          "line it up, or end the line above after the colon to nest under it");
 }
 
+/* Far from the error the hints look no further than a few dozen lines:
+ * 200,000 blank lines before it would be 10^10 bytes read if every
+ * lookup started at the top. */
+static void test_yaml_hint_far(void)
+{
+	size_t blank = 200000;
+	const char head[] = "cv:\n  name: A\n", tail[] = "    x: y\n";
+	size_t len = sizeof head - 1 + blank + sizeof tail - 1;
+	char *buf = malloc(len + 1);
+	CHECK(buf != NULL);
+	if (!buf)
+		return;
+	memcpy(buf, head, sizeof head - 1);
+	memset(buf + sizeof head - 1, '\n', blank);
+	memcpy(buf + sizeof head - 1 + blank, tail, sizeof tail);
+	char out[YAML_HINT_MAX];
+	struct pos at;
+	unsigned line = 3 + (unsigned)blank;
+	CHECK(!yaml_hint(buf, len, "mapping values are not allowed in this context",
+	                 (struct pos){ line, 6 }, (struct pos){ 0, 0 }, &at, out));
+	free(buf);
+}
+
 int main(void)
 {
 	test_suggest();
 	test_fill();
 	test_phrase();
 	test_yaml_hint();
+	test_yaml_hint_far();
 	T_DONE();
 }
