@@ -1,13 +1,8 @@
 #include "date.h"
 
+#include "hint.h"
+
 #include <string.h>
-
-#define EN_DASH " \xE2\x80\x93 "
-
-static const char *const months[13] = {
-	[1] = "Jan", [2] = "Feb", [3] = "Mar", [4] = "Apr", [5] = "May", [6] = "Jun",
-	[7] = "Jul", [8] = "Aug", [9] = "Sep", [10] = "Oct", [11] = "Nov", [12] = "Dec",
-};
 
 /* Locale-free: "present" in any case, ASCII only. */
 static bool is_present(const char *s)
@@ -100,44 +95,61 @@ int date_cmp(const struct date *a, const struct date *b)
 	return c;
 }
 
-/* By hand rather than snprintf: a big résumé formats a lot of dates. */
-const char *date_str(const struct date *d, char buf[DATE_BUF])
+/* v (0..9999) in decimal, at least width digits; by hand rather than
+ * snprintf, since a big résumé formats a lot of dates. */
+static char *num(char *out, int v, int width)
 {
-	char *p = buf;
-	if (d->present) {
-		strcpy(buf, "Present");
-		return buf;
-	}
-	if (d->month >= 1 && d->month <= 12) {
-		memcpy(p, months[d->month], 3);
-		p[3] = ' ';
-		p += 4;
-	}
-	int y = d->year > 0 && d->year <= 9999 ? d->year : 0;
 	char digits[4];
 	int n = 0;
 	do {
-		digits[n++] = (char)('0' + y % 10);
-		y /= 10;
-	} while (y);
+		digits[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v && n < 4);
+	while (n < width)
+		digits[n++] = '0';
+	char *p = out;
 	while (n)
 		*p++ = digits[--n];
 	*p = '\0';
-	return buf;
-}
-
-static char *join3(struct arena *a, const char *x, const char *y, const char *z)
-{
-	size_t lx = strlen(x), ly = strlen(y), lz = strlen(z);
-	char *out = arena_stralloc(a, lx + ly + lz + 1);
-	memcpy(out, x, lx);
-	memcpy(out + lx, y, ly);
-	memcpy(out + lx + ly, z, lz + 1);
 	return out;
 }
 
+const char *date_str(const struct date *d, const struct locale *l, char buf[DATE_BUF])
+{
+	if (d->present)
+		return locale_fill(l->present, NULL, NULL, 0, buf, DATE_BUF);
+	char year[5], yy[3], mon[3], mm[3], day[3], dd[3];
+	int y = d->year > 0 && d->year <= 9999 ? d->year : 0;
+	num(year, y, 1);
+	if (d->month < 1 || d->month > 12)
+		return strcpy(buf, year);
+	/* RenderCV reads YYYY-MM as the first of the month. */
+	int dy = d->day >= 1 && d->day <= 31 ? d->day : 1;
+	static const char *const names[] = {
+		"MONTH_NAME", "MONTH_ABBREVIATION", "MONTH", "MONTH_IN_TWO_DIGITS",
+		"DAY", "DAY_IN_TWO_DIGITS", "YEAR", "YEAR_IN_TWO_DIGITS",
+	};
+	const char *values[] = {
+		l->month_names[d->month - 1], l->month_abbreviations[d->month - 1],
+		num(mon, d->month, 1), num(mm, d->month, 2), num(day, dy, 1), num(dd, dy, 2),
+		year, num(yy, y % 100, 2),
+	};
+	return locale_fill(l->single_date, names, values, sizeof names / sizeof names[0],
+	                   buf, DATE_BUF);
+}
+
+static const char *range(struct arena *a, const struct locale *l,
+                         const char *start, const char *end)
+{
+	static const char *const names[] = { "START_DATE", "END_DATE" };
+	const char *values[] = { start, end };
+	char buf[3 * DATE_BUF];
+	return arena_strdup(a, locale_fill(l->date_range, names, values, 2, buf, sizeof buf));
+}
+
 /* Parses an exact date key; reports what is wrong with it. */
-static bool exact(struct diag *d, const struct date_input *in, bool end, struct date *out)
+static bool exact(struct diag *d, const struct locale *l, const struct date_input *in,
+                  bool end, const char *free_key, struct date *out)
 {
 	switch (date_parse(in->text, out)) {
 	case DATE_OK:
@@ -150,30 +162,34 @@ static bool exact(struct diag *d, const struct date_input *in, bool end, struct 
 		diag_add(d, DIAG_ERROR, in->pos, "impossible date `%s` in `%s`",
 		         in->text, in->key);
 		return false;
-	default:
+	default: {
+		char fix[160];
+		hint_date(in->text, l, free_key, fix, sizeof fix);
 		diag_add(d, DIAG_ERROR, in->pos,
-		         "`%s` must be YYYY, YYYY-MM or YYYY-MM-DD%s, not `%s`",
-		         in->key, end ? " or present" : "", in->text);
+		         "`%s` must be YYYY, YYYY-MM or YYYY-MM-DD%s, not `%s`%s%s",
+		         in->key, end ? " or present" : "", in->text, *fix ? ": " : "", fix);
 		return false;
+	}
 	}
 }
 
-const char *date_display(struct arena *a, struct diag *d,
+const char *date_display(struct arena *a, struct diag *d, const struct locale *l,
                          const struct date_input *date,
                          const struct date_input *start,
                          const struct date_input *end)
 {
 	struct date s, e, one;
 	char b1[DATE_BUF], b2[DATE_BUF];
+	const char *free_key = date ? date->key : NULL;
 	/* Checked even when a free-text date makes them unused: RenderCV
 	 * checks them too, and a typo should not hide. */
-	bool has_s = start && start->text && exact(d, start, false, &s);
-	bool has_e = end && end->text && exact(d, end, true, &e);
+	bool has_s = start && start->text && exact(d, l, start, false, free_key, &s);
+	bool has_e = end && end->text && exact(d, l, end, true, free_key, &e);
 
 	if (date && date->text) {
 		switch (date_parse(date->text, &one)) {
 		case DATE_OK:
-			return arena_strdup(a, date_str(&one, b1));
+			return arena_strdup(a, date_str(&one, l, b1));
 		case DATE_IMPOSSIBLE:
 			diag_add(d, DIAG_ERROR, date->pos, "impossible date `%s` in `%s`",
 			         date->text, date->key);
@@ -184,18 +200,20 @@ const char *date_display(struct arena *a, struct diag *d,
 	}
 	if (has_s && has_e && date_cmp(&e, &s) < 0)
 		diag_add(d, DIAG_WARNING, end->pos, "`%s` (%s) is before `%s` (%s)",
-		         end->key, date_str(&e, b2), start->key, date_str(&s, b1));
+		         end->key, date_str(&e, l, b2), start->key, date_str(&s, l, b1));
 	/* A date that is not understood (reported above) is shown as written. */
-	const char *ds = has_s ? date_str(&s, b1) : start ? start->text : NULL;
-	const char *de = has_e ? date_str(&e, b2) : end ? end->text : NULL;
+	const char *ds = has_s ? date_str(&s, l, b1) : start ? start->text : NULL;
+	const char *de = has_e ? date_str(&e, l, b2) : end ? end->text : NULL;
 	if (ds && de) {
 		/* 2016-08-24 to 2016-08-24 is one month on a résumé */
 		if (strcmp(ds, de) == 0)
 			return arena_strdup(a, ds);
-		return join3(a, ds, EN_DASH, de);
+		return range(a, l, ds, de);
 	}
-	if (ds)
-		return join3(a, ds, EN_DASH, "Present");
+	if (ds) {
+		e = (struct date){ .present = true };
+		return range(a, l, ds, date_str(&e, l, b2));
+	}
 	if (de)
 		return arena_strdup(a, de);
 	return NULL;

@@ -1,12 +1,15 @@
 #pragma once
 /*
  * Résumé dates: YYYY, YYYY-MM, YYYY-MM-DD and "present" in, display forms
- * out: "Mar 2024", "2023", "Mar 2024 – Present" (U+2013 with spaces).
- * The day is checked but not shown, as RenderCV does.
+ * out as RenderCV writes them in the résumé's language (lang.h): by
+ * default "Mar 2024", "Sept 2023", "2023", "Mar 2024 – present" (U+2013
+ * with spaces). The day is checked but shown only when the file's
+ * design.templates.single_date asks for it.
  */
 #include <stdbool.h>
 #include "arena.h"
 #include "diag.h"
+#include "lang.h"
 
 struct date {
 	int year;               /* 1..9999; 0 for "present" */
@@ -28,9 +31,10 @@ enum date_status date_parse(const char *s, struct date *out);
  * present is later than any date. */
 int date_cmp(const struct date *a, const struct date *b);
 
-#define DATE_BUF 16
-/* "Mar 2024", "2023" or "Present" in buf; returns buf. */
-const char *date_str(const struct date *d, char buf[DATE_BUF]);
+#define DATE_BUF 128
+/* "Mar 2024", "2023" or "present" (in l's words and template) in buf;
+ * returns buf. A year alone is its digits, as in RenderCV. */
+const char *date_str(const struct date *d, const struct locale *l, char buf[DATE_BUF]);
 
 /* One date key of an entry as written (sanitised), text NULL if absent. */
 struct date_input {
@@ -41,12 +45,13 @@ struct date_input {
 
 /*
  * The display form of an entry's dates, allocated in a, or NULL when no
- * date is given. A free-text date wins and is shown as written unless it
- * is an exact date, which is formatted. A start alone runs to Present; an
+ * date is given, in l's words. A free-text date wins and is shown as
+ * written unless it is an exact date, which is formatted. A start alone
+ * runs to present; an
  * end alone is a single date. Bad or impossible dates are errors in d,
  * and shown as written; an end before its start is a warning.
  */
-const char *date_display(struct arena *a, struct diag *d,
+const char *date_display(struct arena *a, struct diag *d, const struct locale *l,
                          const struct date_input *date,
                          const struct date_input *start,
                          const struct date_input *end);

@@ -1,6 +1,7 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -77,13 +78,32 @@ const char *diag_level_name(const struct diag *d, const struct diag_msg *m)
 	return m->level == DIAG_ERROR && !d->lenient ? "error" : "warning";
 }
 
+/* Messages without a position (about the whole file) first, then by
+ * line and column; equals keep the order they were added in. */
+static bool before(const struct diag_msg *a, const struct diag_msg *b)
+{
+	if (a->pos.line != b->pos.line)
+		return a->pos.line < b->pos.line;
+	return a->pos.col < b->pos.col;
+}
+
 void diag_print(const struct diag *d, FILE *out)
 {
 	/* The name comes from the command line, but may still hold bytes
 	 * that would reach the terminal. */
 	char *file = diag_file_name(d);
+	/* Insertion sort of indices: stable, and at most max messages. */
+	size_t *order = xmalloc((d->n ? d->n : 1) * sizeof *order);
 	for (size_t i = 0; i < d->n; i++) {
-		const struct diag_msg *m = &d->v[i];
+		size_t j = i;
+		while (j && before(&d->v[i], &d->v[order[j - 1]])) {
+			order[j] = order[j - 1];
+			j--;
+		}
+		order[j] = i;
+	}
+	for (size_t i = 0; i < d->n; i++) {
+		const struct diag_msg *m = &d->v[order[i]];
 		const char *lvl = diag_level_name(d, m);
 		if (m->pos.line)
 			fprintf(out, "%s:%u:%u: %s: %s\n", file, m->pos.line,
@@ -93,8 +113,9 @@ void diag_print(const struct diag *d, FILE *out)
 	}
 	size_t total = d->nerrors + d->nwarnings;
 	if (total > d->n)
-		fprintf(out, "%s: %zu more messages not shown\n", file,
-		        total - d->n);
+		fprintf(out, "%s: %zu more %s not shown\n", file, total - d->n,
+		        total - d->n == 1 ? "message" : "messages");
+	free(order);
 	free(file);
 }
 

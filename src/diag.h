@@ -43,6 +43,7 @@ char *diag_file_name(const struct diag *d);
 /* "error" or "warning": the one place that decides how a message is
  * shown (an error in a file that is shown anyway is a warning). */
 const char *diag_level_name(const struct diag *d, const struct diag_msg *m);
-/* Prints every message, one a line, in the order added. */
+/* Prints every message, one a line, in the order of their positions in
+ * the file (those without one first; equals in the order added). */
 void diag_print(const struct diag *d, FILE *out);
 void diag_free(struct diag *d);

@@ -33,6 +33,7 @@ struct lctx {
 	const struct layout_opts *o;
 	const struct glyphs *g;
 	struct para p, q, tmp;
+	const struct entry *e;  /* the entry degree_piece() writes */
 };
 
 /* --- entries --------------------------------------------------------- */
@@ -125,7 +126,8 @@ static void entry_tail(struct lctx *c, const struct entry *e)
 		hl_flush(&h);
 	}
 	if (e->technologies.n && !c->w.skip) {
-		int hang = label_start(c, "Technologies", 12);
+		const char *label = locale_or_default(&c->r->locale)->technologies;
+		int hang = label_start(c, label, strlen(label));
 		for (size_t i = 0; i < e->technologies.n; i++) {
 			if (i)
 				para_str(&c->w, &c->p, ", ", ST_BODY, 0);
@@ -172,6 +174,19 @@ static void authors(struct lctx *c, const struct strlist *a)
 	wrap_plain(&c->w, &c->p, 0, 0, LINE_ENTRY_BODY);
 }
 
+/* "DEGREE in AREA", in the résumé's language. */
+static void degree_piece(void *ctx, enum phrase_part part, const char *s, size_t n)
+{
+	struct lctx *c = ctx;
+	const struct entry *e = c->e;
+	if (part == PHRASE_DEGREE)
+		para_text(&c->w, &c->p, e->degree, ST_SUBTITLE);
+	else if (part == PHRASE_AREA)
+		para_text(&c->w, &c->p, e->subtitle, ST_SUBTITLE);
+	else
+		para_markup(&c->w, &c->p, s, n, ST_SUBTITLE, 0);
+}
+
 /* Experience, education, publication, normal: title and dates, then
  * position (or degree in area) and location, authors, venue. */
 static void block_entry(struct lctx *c, const struct section *s, size_t i)
@@ -190,13 +205,12 @@ static void block_entry(struct lctx *c, const struct section *s, size_t i)
 
 	para_clear(left);
 	para_clear(right);
-	if (has(e->degree)) {
-		para_text(&c->w, left, e->degree, ST_SUBTITLE);
-		if (has(e->subtitle))
-			para_str(&c->w, left, " in ", ST_SUBTITLE, 0);
+	if (has(e->degree) && has(e->subtitle)) {
+		c->e = e;
+		locale_phrase(locale_or_default(&c->r->locale)->degree_with_area, degree_piece, c);
+	} else if (has(e->degree) || has(e->subtitle)) {
+		para_text(&c->w, left, has(e->degree) ? e->degree : e->subtitle, ST_SUBTITLE);
 	}
-	if (has(e->subtitle))
-		para_text(&c->w, left, e->subtitle, ST_SUBTITLE);
 	if (has(e->location))
 		para_text(&c->w, right, e->location, ST_LOCATION);
 	if ((left->len || right->len) && !c->w.skip)
@@ -484,6 +498,11 @@ void layout_build(struct layout *l, const struct resume *r, const struct layout_
 	c.w.cw = width - c.w.gut;
 	if (o->header)
 		header(&c);
+	if (o->header && !r->nsections && r->empty_note) {
+		/* Say why there is nothing more, rather than nothing. */
+		c.w.blank_pending = c.w.l->n > 0;
+		paragraphs(&c, r->empty_note, ST_BODY);
+	}
 	if (o->section < 0) {
 		for (size_t si = 0; si < r->nsections; si++)
 			section(&c, si);

@@ -13,6 +13,7 @@
 
 #include "date.h"
 #include "html.h"
+#include "hint.h"
 #include "node.h"
 
 /* Keys that mark a JSON Resume; `meta` and `$schema` alone count too. */
@@ -21,6 +22,14 @@ static const char *const jsonresume_keys[] = {
 	"publications", "skills", "languages", "interests", "references",
 	"projects", "meta", "$schema",
 };
+
+/* `cv` and the JSON Resume keys, for "did you mean". */
+static const char *format_key_at(size_t i, void *ctx)
+{
+	(void)ctx;
+	size_t n = sizeof jsonresume_keys / sizeof jsonresume_keys[0];
+	return i == 0 ? "cv" : i <= n ? jsonresume_keys[i - 1] : NULL;
+}
 
 void load_limits_default(struct load_limits *l)
 {
@@ -257,7 +266,7 @@ void conv_entry(struct conv *c, struct node *m, const struct entry_spec *spec,
 		}
 		if (!s) {
 			if (!spec->quiet)
-				conv_unknown(c, k, spec->what);
+				conv_unknown_near(c, k, spec->what, hint_slot_key, (void *)spec);
 			const char *text = conv_flatten(c, v);
 			if (text)
 				fields[nfields++] = (struct field){
@@ -273,6 +282,8 @@ void conv_entry(struct conv *c, struct node *m, const struct entry_spec *spec,
 			break;
 		case SLOT_LIST:
 			conv_strlist(c, v, s->key, false, at);
+			if (c->r->format == FORMAT_RENDERCV && at == &e->highlights)
+				hint_highlights(c, v);
 			break;
 		case SLOT_JOIN:
 			*(const char **)at = conv_join(c, v, s->key, ", ");
@@ -304,7 +315,7 @@ void conv_entry(struct conv *c, struct node *m, const struct entry_spec *spec,
 		if (spec->slots[j].required && !seen[j])
 			diag_add(c->d, DIAG_ERROR, e->pos, "%s needs `%s`",
 			         spec->what, spec->slots[j].key);
-	e->dates = date_display(a, c->d, &date, &start, &end);
+	e->dates = date_display(a, c->d, &c->r->locale, &date, &start, &end);
 	e->date = date.text;
 	e->start_date = start.text;
 	e->end_date = end.text;
@@ -370,8 +381,12 @@ static struct resume *load(const char *buf, size_t len, char *owned,
 	}
 	bool rendercv = node_get(root, "cv") != NULL;
 	if (!rendercv && !is_jsonresume(root)) {
+		const char *near = NULL;
+		for (size_t i = 0; i < root->n && !near; i++)
+			near = suggest(root->u.pairs[i].key.u.s, format_key_at, NULL);
 		diag_add(d, DIAG_ERROR, start, "not a résumé: expected a top-level "
-		         "`cv` (RenderCV) or `basics` (JSON Resume) key");
+		         "`cv` (RenderCV) or `basics` (JSON Resume) key%s%s%s",
+		         near ? ": did you mean `" : "", near ? near : "", near ? "`?" : "");
 		goto out;
 	}
 	r->format = rendercv ? FORMAT_RENDERCV : FORMAT_JSONRESUME;
@@ -396,6 +411,10 @@ static struct resume *load(const char *buf, size_t len, char *owned,
 	/* Past the checks that make a file unreadable, only a limit is fatal
 	 * when forgiving. */
 	fatal = c.over || c.unreadable || !lim->lenient;
+	if (!r->nsections && !r->empty_note) {
+		r->empty_note = "no sections: add `work`, `education` or another section";
+		r->empty_pos = root->pos;
+	}
 out:
 	node_tree_free(&t);
 	if (d->nerrors > errors && fatal) {

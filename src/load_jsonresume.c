@@ -47,6 +47,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "hint.h"
 #include "node.h"
 
 #define E(field) offsetof(struct entry, field)
@@ -356,6 +357,13 @@ static void read_section(struct conv *c, const struct jr_section *js,
 		*conv_new_section(c) = s;
 }
 
+/* The section keys, for "did you mean". */
+static const char *section_key_at(size_t i, void *ctx)
+{
+	(void)ctx;
+	return i < NSECTIONS ? sections[i].key : NULL;
+}
+
 void load_jsonresume(struct conv *c, struct node *root)
 {
 	struct node_pair *found[NSECTIONS] = { 0 };
@@ -394,7 +402,7 @@ void load_jsonresume(struct conv *c, struct node *root)
 			continue;
 		}
 		if (x.v[i].top)
-			conv_unknown(c, k, "the top level");
+			conv_unknown_near(c, k, "the top level", section_key_at, NULL);
 		x.v[left] = x.v[i];
 		x.v[left++].as = alias && j < NSECTIONS ? &sections[j] : NULL;
 	}

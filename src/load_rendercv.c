@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "hint.h"
+#include "load_locale.h"
 #include "node.h"
 
 /* RenderCV's networks and the prefix a username is appended to. */
@@ -128,6 +130,51 @@ static const struct mark {
 	{ .key = "reversed_number", .kind = ENTRY_REVERSED, .order = 7 },
 };
 
+/* Names for "did you mean", read from the tables above where they are. */
+static const char *network_at(size_t i, void *ctx)
+{
+	(void)ctx;
+	return i < sizeof networks / sizeof networks[0] ? networks[i].name : NULL;
+}
+
+static const char *mark_at(size_t i, void *ctx)
+{
+	(void)ctx;
+	return i < sizeof marks / sizeof marks[0] ? marks[i].key : NULL;
+}
+
+/* The keys read_cv() and load_rendercv() know. */
+static const char *const cv_keys[] = {
+	"name", "headline", "location", "photo", "phone", "email", "website",
+	"social_networks", "custom_connections", "sections",
+};
+/* design and settings style the PDF (locale and design's date templates
+ * are read by load_locale); rendercv_settings and locale_catalog are
+ * RenderCV 1.x's names. */
+static const char *const top_keys[] = {
+	"cv", "design", "locale", "locale_catalog", "settings", "rendercv_settings",
+};
+
+static bool is_top_key(const struct node *k)
+{
+	for (size_t i = 0; i < sizeof top_keys / sizeof top_keys[0]; i++)
+		if (node_is(k, top_keys[i]))
+			return true;
+	return false;
+}
+
+static const char *cv_key_at(size_t i, void *ctx)
+{
+	(void)ctx;
+	return i < sizeof cv_keys / sizeof cv_keys[0] ? cv_keys[i] : NULL;
+}
+
+static const char *top_key_at(size_t i, void *ctx)
+{
+	(void)ctx;
+	return i < sizeof top_keys / sizeof top_keys[0] ? top_keys[i] : NULL;
+}
+
 /* The entry type of a mapping, or -1 when no key gives it away. */
 static int entry_type(const struct node *m)
 {
@@ -233,14 +280,23 @@ static void read_social(struct conv *c, struct node *m, struct profile *p)
 		if (same_ascii_nocase(net, networks[i].name))
 			known = &networks[i];
 	if (!known) {
-		diag_add(c->d, DIAG_WARNING, netv->pos,
-		         "unknown social network `%s`: shown without a link", net);
+		const char *near = same_ascii_nocase(net, "Twitter") ? "X"
+		                 : suggest(net, network_at, NULL);
+		if (near)
+			diag_add(c->d, DIAG_WARNING, netv->pos, "unknown social network `%s`: "
+			         "did you mean `%s`? (shown without a link)", net, near);
+		else
+			diag_add(c->d, DIAG_WARNING, netv->pos,
+			         "unknown social network `%s`: shown without a link", net);
 		p->network = net;
 		return;
 	}
 	p->network = known->name;
 	if (known->prefix) {
-		p->url = concat(&c->r->arena, known->prefix, p->username);
+		const char *link;
+		p->username = hint_username(c, userv, p->username, known->name, known->prefix,
+		                            &link);
+		p->url = link ? link : concat(&c->r->arena, known->prefix, p->username);
 		return;
 	}
 	/* Mastodon: "@name@server" lives at https://server/@name. */
@@ -323,10 +379,15 @@ static void read_section(struct conv *c, struct node *key, struct node *list,
 		const char *text = NULL;
 		if (item->type == NODE_MAPPING) {
 			kind = entry_type(item);
-			if (kind < 0)
+			if (kind < 0) {
+				const char *near = NULL;
+				for (size_t k = 0; k < item->n && !near; k++)
+					near = suggest(item->u.pairs[k].key.u.s, mark_at, NULL);
 				diag_add(c->d, DIAG_ERROR, item->pos, "entry matches no entry type "
 				         "(company, institution, name, title, label, bullet, number "
-				         "or reversed_number)");
+				         "or reversed_number)%s%s%s", near ? ": did you mean `" : "",
+				         near ? near : "", near ? "`?" : "");
+			}
 		} else {
 			if (item->type != NODE_SCALAR)
 				diag_add(c->d, DIAG_ERROR, item->pos,
@@ -419,7 +480,7 @@ static void read_cv(struct conv *c, struct node *cv)
 		else if (node_is(k, "sections"))
 			read_sections(c, k, v);
 		else {
-			conv_unknown(c, k, "`cv`");
+			conv_unknown_near(c, k, "`cv`", cv_key_at, NULL);
 			extra[nextra++] = &cv->u.pairs[i];
 		}
 	}
@@ -427,17 +488,10 @@ static void read_cv(struct conv *c, struct node *cv)
 		conv_extra_section(c, &extra[i]->key, &extra[i]->value, NULL, &generic_spec);
 }
 
-/* Top-level keys that style the PDF; rendercv_settings is RenderCV 1.x's
- * name for settings. */
-static bool is_style_key(const struct node *k)
-{
-	return node_is(k, "design") || node_is(k, "locale") || node_is(k, "settings") ||
-	       node_is(k, "rendercv_settings");
-}
-
 void load_rendercv(struct conv *c, struct node *root)
 {
 	bool extra = false;
+	load_locale(c, root);
 	for (size_t i = 0; i < root->n && !c->over; i++) {
 		struct node *k = &root->u.pairs[i].key, *v = &root->u.pairs[i].value;
 		if (node_is(k, "cv")) {
@@ -445,15 +499,19 @@ void load_rendercv(struct conv *c, struct node *root)
 				read_cv(c, v);
 			else
 				c->unreadable = true;   /* nothing that is a résumé */
-		} else if (!is_style_key(k)) {
-			conv_unknown(c, k, "the top level");
+		} else if (!is_top_key(k)) {
+			hint_top_key(c, k, cv_key_at, top_key_at);
 			extra = true;
 		}
 	}
+	/* Nothing under cv.sections: --check says why (a misspelt or
+	 * misplaced `sections`), even if other keys are shown below. */
+	if (!c->r->nsections && !c->over)
+		hint_empty(c, root, "sections", cv_key_at);
 	/* other keys, after the résumé: sections of their own */
 	for (size_t i = 0; extra && i < root->n && !c->over; i++) {
 		struct node *k = &root->u.pairs[i].key;
-		if (!node_is(k, "cv") && !is_style_key(k))
+		if (!node_is(k, "cv") && !is_top_key(k))
 			conv_extra_section(c, k, &root->u.pairs[i].value, NULL, &generic_spec);
 	}
 }

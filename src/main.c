@@ -32,6 +32,8 @@ extern const size_t bundled_resume_len;
 
 struct options {
 	const char *file;       /* NULL: the bundled résumé */
+	char **more;            /* --check: the files after the first */
+	int nmore;
 	bool dump, check;
 	bool watch;             /* --watch: read FILE again when it changes */
 	bool kiosk;             /* --kiosk, or started as a login shell */
@@ -91,6 +93,7 @@ static const struct option long_options[] = {
 
 static const char usage_text[] =
 	"usage: vitae [options] [FILE]\n"
+	"       vitae --check [FILE...]\n"
 	"Show a résumé (RenderCV YAML or JSON Resume) in the terminal.\n"
 	"Without FILE, shows the bundled résumé; FILE - reads standard input.\n"
 	"\n"
@@ -98,7 +101,8 @@ static const char usage_text[] =
 	"  -f, --format FORMAT   text, markdown, json (JSON Resume), yaml (RenderCV)\n"
 	"                        or man (a manual page); implies --dump\n"
 	"  -w, --width N         wrap text at N columns (20-1000)\n"
-	"      --check           validate only; report problems as FILE:LINE:COLUMN\n"
+	"      --check           validate only, each FILE given; report problems\n"
+	"                        as FILE:LINE:COLUMN, in line order\n"
 	"      --max-size SIZE   refuse larger files (default 32M, kiosk 1M; K, M, G)\n"
 	"      --max-depth N     refuse deeper nesting (default 64)\n"
 	"      --ascii           use ASCII characters only\n"
@@ -283,8 +287,11 @@ static void parse_options(int argc, char **argv, struct options *o)
 	}
 	if (optind < argc)
 		o->file = argv[optind++];
-	if (optind < argc)
-		usage_error("one file at a time: unexpected '%s'", argv[optind]);
+	if (optind < argc && !o->check)
+		usage_error("one file at a time (several only with --check): "
+		            "unexpected '%s'", argv[optind]);
+	o->more = argv + optind;
+	o->nmore = argc - optind;
 	if (o->watch) {
 		/* The viewer follows a file the author edits: nothing else. */
 		if (o->kiosk)
@@ -397,6 +404,46 @@ static int output_width(void)
 	return PRINT_DEFAULT_WIDTH;
 }
 
+static const char *plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+/*
+ * --check of one file (NULL: the bundled résumé): its messages in line
+ * order on standard error, then one summary line on standard output.
+ * An empty résumé is an error here, though the viewer shows its header.
+ */
+static int check_file(const char *file, const struct options *o)
+{
+	struct diag d;
+	diag_init(&d, file ? file : "(bundled)");
+	int io_error = 0;
+	struct resume *r = file
+		? load_file(file, &o->limits, &d, &io_error)
+		: load_buffer(bundled_resume, bundled_resume_len, &o->limits, &d);
+	if (r && !r->nsections)
+		diag_add(&d, DIAG_ERROR, r->empty_pos, "%s",
+		         r->empty_note ? r->empty_note : "no sections");
+	diag_print(&d, stderr);
+	char *name = diag_file_name(&d);
+	if (d.nerrors)
+		printf("%s: invalid: %zu %s, %zu %s\n", name, d.nerrors,
+		       plural(d.nerrors, "error", "errors"), d.nwarnings,
+		       plural(d.nwarnings, "warning", "warnings"));
+	else
+		printf("%s: %zu %s, %zu %s, %zu %s\n", name, r->nsections,
+		       plural(r->nsections, "section", "sections"),
+		       resume_count_entries(r),
+		       plural(resume_count_entries(r), "entry", "entries"), d.nwarnings,
+		       plural(d.nwarnings, "warning", "warnings"));
+	free(name);
+	int status = io_error ? EXIT_USAGE : d.nerrors ? EXIT_INVALID : 0;
+	resume_free(r);
+	diag_free(&d);
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	struct options o;
@@ -426,6 +473,22 @@ int main(int argc, char **argv)
 	}
 	setlocale(LC_ALL, "");
 
+	if (o.check) {
+		/* The worst status of all the files. */
+		int worst = check_file(o.file, &o);
+		for (int i = 0; i < o.nmore; i++) {
+			int st = check_file(o.more[i], &o);
+			if (st == EXIT_USAGE || (st && !worst))
+				worst = st;
+		}
+		if (fflush(stdout) != 0) {
+			fprintf(stderr, "vitae: writing output: %s\n", strerror(errno));
+			worst = EXIT_USAGE;
+		}
+		utf8_cleanup();
+		return worst;
+	}
+
 	struct diag d;
 	diag_init(&d, o.file ? o.file : "(bundled)");
 	/* Checking is strict; viewing and printing show what they can. */
@@ -441,19 +504,6 @@ int main(int argc, char **argv)
 		status = io_error ? EXIT_USAGE : EXIT_INVALID;
 		goto out;
 	}
-	if (o.check) {
-		diag_print(&d, stderr);
-		char *name = diag_file_name(&d);
-		printf("%s: %zu sections, %zu entries, %zu warnings\n",
-		       name, r->nsections, resume_count_entries(r), d.nwarnings);
-		free(name);
-		if (fflush(stdout) != 0) {
-			fprintf(stderr, "vitae: writing output: %s\n", strerror(errno));
-			status = EXIT_USAGE;
-		}
-		goto out;
-	}
-
 	/* A file shown despite its problems says so: on stderr, and in the
 	 * viewer (`!`), which alone tells a terminal that is also stderr.
 	 * A kiosk's visitors are not the ones to fix the file. */

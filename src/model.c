@@ -7,6 +7,7 @@ struct resume *resume_new(void)
 	struct arena a = ARENA_INIT;
 	struct resume *r = arena_calloc(&a, 1, sizeof *r);
 	r->arena = a;
+	locale_init(&r->locale);
 	return r;
 }
 

@@ -12,6 +12,7 @@
  */
 #include <stddef.h>
 #include "arena.h"
+#include "lang.h"
 
 struct pos {
 	unsigned line, col;     /* 1-based, as libyaml mark + 1; 0 = unknown */
@@ -55,7 +56,7 @@ struct entry {
 	const char *subtitle;       /* position, area, details (one-line) */
 	const char *degree;         /* education: "PhD", "M.S." */
 	const char *location;
-	const char *dates;          /* display form: "Mar 2024 – Present";
+	const char *dates;          /* display form: "Mar 2024 – present";
 	                               NULL also when the dates were invalid */
 	/* The date keys as written (sanitised), for the converters: a
 	 * free-text or exact `date`, and the exact start and end ("present"
@@ -105,6 +106,14 @@ struct resume {
 	struct header header;
 	struct section *sections;
 	size_t nsections;
+	/* The words and date forms the file asked for (`locale:`, `design:`);
+	 * English by default. Its strings are static or in arena. */
+	struct locale locale;
+	/* Why there are no sections ("no `sections` under `cv`"), set by
+	 * the loader when nsections is 0: the outputs show it after the
+	 * header, and --check makes it an error at empty_pos. */
+	const char *empty_note;
+	struct pos empty_pos;
 };
 
 /* A zeroed résumé allocated inside its own arena: create one with this

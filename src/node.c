@@ -12,6 +12,7 @@
 #include <yaml.h>
 
 #include "utf8.h"
+#include "yaml_hint.h"
 
 #define YAML_TAG "tag:yaml.org,2002:"
 
@@ -414,6 +415,8 @@ static void on_scalar(struct builder *b, const yaml_event_t *ev)
 	}
 	if (is_null(ev))
 		n->flags |= NODE_NULL;
+	if (ev->end_mark.line > ev->start_mark.line)
+		n->flags |= NODE_MULTILINE;
 	/* Keys are compared, and an anchored value may be used as a key:
 	 * those keep their bytes. Other values only ever become text. */
 	if (key || ev->data.scalar.anchor) {
@@ -450,7 +453,8 @@ static void on_event(struct builder *b, const yaml_event_t *ev)
 		const struct node *target = anchor_get(b, name);
 		struct node n;
 		if (!target) {
-			FAIL(b, mark_pos(ev->start_mark), "undefined alias `*%s`", name);
+			FAIL(b, mark_pos(ev->start_mark), "undefined alias `*%s` (no `&%s` above it): text that "
+			     "starts with `*` needs quotes", name, name);
 		} else if (new_node(b, &n, target->type, ev->start_mark, NULL)) {
 			/* A shallow copy that knows where it was used. */
 			unsigned char keep = target->flags & (NODE_NULL | NODE_RAW);
@@ -541,7 +545,11 @@ static void report_yaml_error(struct builder *b, const yaml_parser_t *p)
 	} else {
 		pos = mark_pos(p->problem_mark);
 		struct pos cpos = mark_pos(p->context_mark);
-		if (p->context && (cpos.line != pos.line || cpos.col != pos.col))
+		char hint[YAML_HINT_MAX];
+		struct pos hpos;
+		if (yaml_hint(b->buf, b->len, problem, pos, cpos, &hpos, hint))
+			diag_add(b->d, DIAG_ERROR, hpos, "%s", hint);
+		else if (p->context && (cpos.line != pos.line || cpos.col != pos.col))
 			diag_add(b->d, DIAG_ERROR, pos, "%s (%s at %u:%u)", problem,
 			         p->context, cpos.line, cpos.col);
 		else if (p->context)

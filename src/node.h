@@ -52,6 +52,7 @@ enum {                      /* node flags */
 	NODE_RAW = 2,           /* u.s holds the raw bytes; text made on demand */
 	NODE_ALIAS = 4,         /* a use of an anchor: a copy of its node */
 	NODE_DROPPED = 8,       /* node.c only: a key written again later */
+	NODE_MULTILINE = 16,    /* a scalar written over several lines */
 };
 
 /* 24 bytes: a big résumé has millions of these. A scalar's text needs no

@@ -533,8 +533,10 @@ static void tail_blocks(struct md *m, const struct entry *e)
 	highlights(m, e, 0, true);
 	if (e->technologies.n) {
 		block(m);
-		lead(m, "**Technologies:** ");
+		puts_(m, "**");
 		m->at_start = false;
+		marked_str(m, locale_or_default(&m->r->locale)->technologies);
+		lead(m, ":** ");
 		technologies(m, &e->technologies);
 	}
 	for (size_t i = 0; i < e->nfields; i++) {
@@ -570,8 +572,10 @@ static void tail_items(struct md *m, const struct entry *e, int indent)
 		puts_(m, "\n");
 		for (int i = 0; i < indent; i++)
 			puts_(m, " ");
-		lead(m, "- **Technologies:** ");
+		lead(m, "- **");
 		m->at_start = false;
+		marked_str(m, locale_or_default(&m->r->locale)->technologies);
+		lead(m, ":** ");
 		technologies(m, &e->technologies);
 	}
 	for (size_t i = 0; i < e->nfields; i++) {
@@ -625,6 +629,35 @@ static void authors(struct md *m, const struct strlist *a)
 	}
 }
 
+/* "DEGREE in AREA", in the résumé's language. */
+struct degree_ctx {
+	struct md *m;
+	const struct entry *e;
+};
+
+static void degree_piece(void *ctx, enum phrase_part part, const char *s, size_t n)
+{
+	struct degree_ctx *d = ctx;
+	if (part == PHRASE_DEGREE)
+		marked_str(d->m, d->e->degree);
+	else if (part == PHRASE_AREA)
+		marked_str(d->m, d->e->subtitle);
+	else {
+		/* The words between keep their spaces: " in ", " en ". */
+		bool lead_sp = n && s[0] == ' ';
+		while (n && *s == ' ')
+			s++, n--;
+		bool trail_sp = n && s[n - 1] == ' ';
+		while (n && s[n - 1] == ' ')
+			n--;
+		if (lead_sp)
+			d->m->space = true;
+		esc(d->m, s, n);
+		if (trail_sp || (!n && lead_sp))
+			d->m->space = true;
+	}
+}
+
 static void heading_entry(struct md *m, const struct entry *e)
 {
 	bool first = true;
@@ -642,12 +675,11 @@ static void heading_entry(struct md *m, const struct entry *e)
 		block(m);
 		if (has(e->degree) || has(e->subtitle)) {
 			sep(m, &first);
-			if (has(e->degree))
-				marked_str(m, e->degree);
+			struct degree_ctx d = { m, e };
 			if (has(e->degree) && has(e->subtitle))
-				lead(m, " in ");
-			if (has(e->subtitle))
-				marked_str(m, e->subtitle);
+				locale_phrase(locale_or_default(&m->r->locale)->degree_with_area, degree_piece, &d);
+			else
+				marked_str(m, has(e->degree) ? e->degree : e->subtitle);
 		}
 		meta_part(m, &first, e->venue, true, true);
 		meta_part(m, &first, e->location, true, true);
@@ -712,6 +744,11 @@ int print_markdown(FILE *out, const struct resume *r)
 	struct md m = { .out = out, .r = r, .list = -1 };
 
 	header(&m);
+	if (!r->nsections && has(r->empty_note)) {
+		block(&m);
+		m.at_start = false;
+		marked_str(&m, r->empty_note);
+	}
 	for (size_t si = 0; si < r->nsections; si++) {
 		const struct section *s = &r->sections[si];
 		const char *title = has(s->title) ? s->title : has(s->key) ? s->key : NULL;

@@ -148,7 +148,7 @@ static void test_experience_exact(void)
 {
 	struct entry e[] = {{
 		.kind = ENTRY_EXPERIENCE, .title = "Netflix", .subtitle = "Software Engineer",
-		.dates = "Mar 2024 – Present", .location = "Los Gatos, CA",
+		.dates = "Mar 2024 – present", .location = "Los Gatos, CA",
 		.summary = "Building ML training infrastructure.",
 		.highlights = STRS("Tech lead for re-designing our training infrastructure for ranking models"),
 		.technologies = STRS("Java", "Scala", "Python"),
@@ -160,7 +160,7 @@ static void test_experience_exact(void)
 	CHECK_STR(text(),
 		"Experience\n"
 		"────────────────────────────────────────────────────────────\n"
-		"Netflix                                   Mar 2024 – Present\n"
+		"Netflix                                   Mar 2024 – present\n"
 		"Software Engineer                              Los Gatos, CA\n"
 		"Building ML training infrastructure.\n"
 		"• Tech lead for re-designing our training infrastructure for\n"
@@ -191,7 +191,7 @@ static void test_experience_exact(void)
 		"Experience\n"
 		"──────────────────────────\n"
 		"Netflix\n"
-		"Mar 2024 – Present\n"
+		"Mar 2024 – present\n"
 		"Software Engineer\n"
 		"Los Gatos, CA\n"
 		"Building ML training\n"
@@ -699,7 +699,7 @@ static void test_big(void)
 	for (size_t i = 0; i < n; i++)
 		e[i] = (struct entry){
 			.kind = ENTRY_EXPERIENCE, .title = "Company Name Incorporated",
-			.subtitle = "Senior Software Engineer", .dates = "Jan 2020 – Present",
+			.subtitle = "Senior Software Engineer", .dates = "Jan 2020 – present",
 			.location = "Somewhere, Earth", .highlights = hl, .technologies = tech,
 		};
 	struct section s;

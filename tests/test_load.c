@@ -151,7 +151,7 @@ static void test_rendercv(void)
 	CHECK_STR(e->title, "Acme");
 	CHECK_STR(e->subtitle, "Engineer");
 	CHECK_STR(e->location, "Remote");
-	CHECK_STR(e->dates, "Mar 2020 " DASH " Present");
+	CHECK_STR(e->dates, "Mar 2020 " DASH " present");
 	CHECK_STR(e->summary, "Did work.");
 	CHECK_INT(e->highlights.n, 2);
 	CHECK_STR(e->highlights.v[1], "Shipped Y");
@@ -163,7 +163,7 @@ static void test_rendercv(void)
 	CHECK_STR(e->title, "MIT");
 	CHECK_STR(e->subtitle, "Computer Science");
 	CHECK_STR(e->degree, "PhD");
-	CHECK_STR(e->dates, "2015 " DASH " Jun 2019");
+	CHECK_STR(e->dates, "2015 " DASH " June 2019");
 	CHECK_INT(e->pos.line, 39);
 	CHECK_INT(e->pos.col, 9);
 
@@ -178,7 +178,7 @@ static void test_rendercv(void)
 	CHECK_STR(e->doi, "10.1000/xyz");
 	CHECK_STR(e->url, "https://doi.org/10.1000/xyz");
 	CHECK_STR(e->venue, "Journal of Things");
-	CHECK_STR(e->dates, "Jul 2021");
+	CHECK_STR(e->dates, "July 2021");
 	CHECK_STR(e->summary, "About things.");
 
 	e = &find_section(r, "skills")->entries[0];
@@ -212,7 +212,7 @@ static void test_rendercv_sample(void)
 		CHECK_STR(find_section(r, "invited_talks")->title, "Invited Talks");
 		CHECK_INT(find_section(r, "invited_talks")->kind, ENTRY_REVERSED);
 		CHECK_STR(find_section(r, "experience")->entries[0].dates,
-		          "Jun 2023 " DASH " Present");
+		          "June 2023 " DASH " present");
 		CHECK_STR(find_section(r, "projects")->entries[1].dates, "2021");
 		CHECK(resume_safe(r));
 	}
@@ -386,9 +386,22 @@ static void test_rendercv_more(void)
 {
 	struct diag d;
 	struct resume *r = load("cv:\n", &d);
-	CHECK(r != NULL);                       /* nothing to show is no error */
+	CHECK(r != NULL);       /* nothing to show: --check's error, not the loader's */
 	CHECK_INT(r ? r->nsections : 1, 0);
+	CHECK_STR(r ? r->empty_note : NULL, "no sections: `cv:` is empty; put `name:` and "
+	          "`sections:` under it, indented by two spaces");
 	CHECK(r && r->header.name == NULL);
+	resume_free(r);
+	diag_free(&d);
+	/* the note is shown, so it holds the key's sanitised text only */
+	r = load("cv:\n  name: A\n  \"section\\es\": {x: [a]}\n", &d);
+	CHECK_STR(r ? r->empty_note : NULL, "no sections: `cv` has `section" REPL "s`: "
+	          "did you mean `sections`?");
+	resume_free(r);
+	diag_free(&d);
+	r = load("{\"basics\": {\"name\": \"A\"}}", &d);
+	CHECK_STR(r ? r->empty_note : NULL, "no sections: add `work`, `education` or "
+	          "another section");
 	resume_free(r);
 	diag_free(&d);
 
@@ -419,6 +432,59 @@ static void test_rendercv_more(void)
 	               "3:33: warning: unknown key `url` in a social network");
 	EXPECT_WARNING("cv: {name: A}\nrendercv_settings: {}\nextra: 1\n",
 	               "3:1: warning: unknown key `extra` in the top level");
+}
+
+/* `locale:` and its per-field overrides, RenderCV 1.x's locale_catalog,
+ * and design.templates: the words and forms of the dates. */
+static const char *locale_dates(const char *tail, struct diag *d, struct resume **out)
+{
+	static char doc[2048];
+	snprintf(doc, sizeof doc, "cv:\n  sections:\n    x:\n      - company: A\n"
+	         "        position: B\n        start_date: 2020-09-05\n%s", tail);
+	*out = load(doc, d);
+	return *out && (*out)->nsections ? (*out)->sections[0].entries[0].dates : "(none)";
+}
+
+static void test_locale(void)
+{
+	static const struct {
+		const char *tail, *dates, *degree;
+	} cases[] = {
+		{ "", "Sept 2020 " DASH " present", "DEGREE in AREA" },
+		{ "locale: {language: spanish}\n", "Sep 2020 " DASH " presente", "DEGREE en AREA" },
+		{ "locale: {language: japanese}\n", "9\xE6\x9C\x88 2020 " DASH " \xE7\x8F\xBE\xE5\x9C\xA8",
+		  "AREA DEGREE" },
+		/* overrides, after the language wherever they are written */
+		{ "locale:\n  present: now\n  language: german\n"
+		  "  month_abbreviations: [a, b, c, d, e, f, g, h, i, j, k, l]\n"
+		  "  phrases: {degree_with_area: DEGREE (AREA)}\n",
+		  "i 2020 " DASH " now", "DEGREE (AREA)" },
+		{ "locale:\n  month_names: [a, b, c, d, e, f, g, h, SEPT, j, k, l]\n"
+		  "design:\n  templates:\n    single_date: DAY_IN_TWO_DIGITS MONTH_NAME YEAR_IN_TWO_DIGITS\n"
+		  "    date_range: from START_DATE to END_DATE\n",
+		  "from 05 SEPT 20 to present", "DEGREE in AREA" },
+		/* RenderCV 1.x */
+		{ "locale_catalog:\n  abbreviations_for_months: [a, b, c, d, e, f, g, h, Sep., j, k, l]\n"
+		  "  present: heute\n  to: bis\n  date_style: MONTH_ABBREVIATION YEAR\n",
+		  "Sep. 2020 bis heute", "DEGREE in AREA" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct diag d;
+		struct resume *r;
+		CHECK_STR(locale_dates(cases[i].tail, &d, &r), cases[i].dates);
+		CHECK_INT(d.n, 0);
+		if (r)
+			CHECK_STR(r->locale.degree_with_area, cases[i].degree);
+		resume_free(r);
+		diag_free(&d);
+	}
+	EXPECT_ERROR("cv: {name: A}\nlocale: {language: klingon}\n",
+	             "2:20: error: unknown language `klingon` (RenderCV's are english, german, "
+	             "spanish, french, japanese, \xE2\x80\xA6 in lower case; see vitae(5))");
+	EXPECT_ERROR("cv: {name: A}\nlocale: {language: English}\n",
+	             "2:20: error: unknown language `English`: did you mean `english`?");
+	EXPECT_WARNING("cv: {name: A, sections: {x: [a]}}\nlocale: {presnt: now}\n",
+	               "2:10: warning: unknown key `presnt` in `locale`: did you mean `present`?");
 }
 
 /* ---- JSON Resume ---------------------------------------------------------- */
@@ -508,7 +574,7 @@ static void test_jsonresume(void)
 	CHECK_STR(e->title, "Pied Piper");
 	CHECK_STR(e->subtitle, "CEO");
 	CHECK_STR(e->location, "Palo Alto, CA");
-	CHECK_STR(e->dates, "Dec 2013 " DASH " Present");       /* no endDate */
+	CHECK_STR(e->dates, "Dec 2013 " DASH " present");       /* no endDate */
 	CHECK_STR(e->summary, "Middle out.");
 	CHECK_STR(e->highlights.v[0], "Won Disrupt");
 	CHECK_STR(e->url, "http://pp.example.com");
@@ -599,7 +665,8 @@ static void test_jsonresume_errors(void)
 	EXPECT_ERROR("work:\n  - startDate: 2013-13-01\n",
 	             "2:16: error: impossible date `2013-13-01` in `startDate`");
 	EXPECT_ERROR("work:\n  - startDate: Jan 2013\n",
-	             "2:16: error: `startDate` must be YYYY, YYYY-MM or YYYY-MM-DD, not `Jan 2013`");
+	             "2:16: error: `startDate` must be YYYY, YYYY-MM or YYYY-MM-DD, not `Jan 2013`: "
+	             "write `2013-01`, or put free text in `date` instead");
 	EXPECT_ERROR("skills:\n  - keywords: {a: b}\n",
 	             "2:15: error: `keywords` must be a list of strings, not a mapping");
 
@@ -754,6 +821,7 @@ int main(void)
 	test_profiles();
 	test_aliases();
 	test_rendercv_more();
+	test_locale();
 	test_jsonresume();
 	test_jsonresume_errors();
 	test_scalars();

@@ -19,9 +19,11 @@ static const char *show(const char *s)
 {
 	static char buf[DATE_BUF];
 	struct date d;
+	struct locale l;
+	locale_init(&l);
 	if (date_parse(s, &d) != DATE_OK)
 		return "(bad)";
-	return date_str(&d, buf);
+	return date_str(&d, &l, buf);
 }
 
 static void test_date_parse(void)
@@ -59,7 +61,7 @@ static void test_date_parse(void)
 	CHECK_INT(date_parse("", &d), DATE_NOT_A_DATE);
 
 	static const char *const months[] = {
-		"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+		"Jan", "Feb", "Mar", "Apr", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec",
 	};
 	char in[16], want[16];
 	for (int m = 1; m <= 12; m++) {
@@ -69,7 +71,7 @@ static void test_date_parse(void)
 	}
 	CHECK_STR(show("0001"), "1");
 	CHECK_STR(show("9999-12"), "Dec 9999");
-	CHECK_STR(show("present"), "Present");
+	CHECK_STR(show("present"), "present");
 
 	struct date a, b;
 	date_parse("2020-05", &a);
@@ -113,16 +115,16 @@ static const char *entry_dates(const char *dates, struct diag *d)
 static void test_dates(void)
 {
 	CHECK_DATES("", "(none)", 0);
-	CHECK_DATES("        start_date: 2024-03\n", "Mar 2024 " DASH " Present", 0);
+	CHECK_DATES("        start_date: 2024-03\n", "Mar 2024 " DASH " present", 0);
 	CHECK_DATES("        start_date: 2024-03\n        end_date: PRESENT\n",
-	            "Mar 2024 " DASH " Present", 0);
+	            "Mar 2024 " DASH " present", 0);
 	CHECK_DATES("        start_date: 2023\n        end_date: 2024-05-17\n",
 	            "2023 " DASH " May 2024", 0);
 	CHECK_DATES("        end_date: 2023-05\n", "May 2023", 0);
 	CHECK_DATES("        start_date: 2023-05\n        end_date: 2023-05-30\n", "May 2023", 0);
 	CHECK_DATES("        date: 2021\n", "2021", 0);
-	CHECK_DATES("        date: 2021-07-04\n", "Jul 2021", 0);
-	CHECK_DATES("        date: present\n", "Present", 0);
+	CHECK_DATES("        date: 2021-07-04\n", "July 2021", 0);
+	CHECK_DATES("        date: present\n", "present", 0);
 	CHECK_DATES("        date: '  Fall 2019  '\n", "Fall 2019", 0);
 	CHECK_DATES("        date: Summer 2020\n        start_date: 2020\n", "Summer 2020", 0);
 	/* end before start: shown as written, with a warning */
@@ -144,16 +146,31 @@ static void test_dates(void)
 	               "6:21: error: impossible date `0000` in `start_date`");
 	CHECK_DATE_MSG("        end_date: 12021\n",
 	               "6:19: error: impossible date `12021` in `end_date`");
+	/* each with its fix: the padded form, or `date` for free text */
 	CHECK_DATE_MSG("        start_date: Fall 2019\n",
-	               "6:21: error: `start_date` must be YYYY, YYYY-MM or YYYY-MM-DD, not `Fall 2019`");
+	               "6:21: error: `start_date` must be YYYY, YYYY-MM or YYYY-MM-DD, not `Fall 2019`: "
+	               "put free text such as this in `date` instead");
 	CHECK_DATE_MSG("        end_date: soon\n",
 	               "6:19: error: `end_date` must be YYYY, YYYY-MM or YYYY-MM-DD or present, "
-	               "not `soon`");
+	               "not `soon`: put free text such as this in `date` instead");
+	CHECK_DATE_MSG("        start_date: Sept 2020\n",
+	               "6:21: error: `start_date` must be YYYY, YYYY-MM or YYYY-MM-DD, not `Sept 2020`: "
+	               "write `2020-09`, or put free text in `date` instead");
+	CHECK_DATE_MSG("        start_date: september 2020\n",
+	               "6:21: error: `start_date` must be YYYY, YYYY-MM or YYYY-MM-DD, not "
+	               "`september 2020`: write `2020-09`, or put free text in `date` instead");
+	CHECK_DATE_MSG("        start_date: 2020-9\n",
+	               "6:21: error: `start_date` must be YYYY, YYYY-MM or YYYY-MM-DD, not `2020-9`: "
+	               "write `2020-09`");
+	CHECK_DATE_MSG("        end_date: 2020/9/3\n",
+	               "6:19: error: `end_date` must be YYYY, YYYY-MM or YYYY-MM-DD or present, "
+	               "not `2020/9/3`: write `2020-09-03`");
 	CHECK_DATE_MSG("        start_date: present\n",
 	               "6:21: error: `start_date` cannot be `present`");
 	/* a free-text date does not hide a broken start_date */
 	CHECK_DATE_MSG("        date: Fall 2019\n        start_date: 2019-1\n",
-	               "7:21: error: `start_date` must be YYYY, YYYY-MM or YYYY-MM-DD, not `2019-1`");
+	               "7:21: error: `start_date` must be YYYY, YYYY-MM or YYYY-MM-DD, not `2019-1`: "
+	               "write `2019-01`");
 	CHECK_DATE_MSG("        start_date: [2019]\n",
 	               "6:21: error: `start_date` must be a string, not a list");
 }
@@ -173,15 +190,61 @@ static void test_errors(void)
 	             "or `basics` (JSON Resume) key");
 	EXPECT_ERROR("{}", "1:1: error: not a résumé: expected a top-level `cv` (RenderCV) "
 	             "or `basics` (JSON Resume) key");
+	/* YAML errors are told as their fix, where the author must act */
 	EXPECT_ERROR("cv:\n  name: Jane\n    headline: x\n",
-	             "3:13: error: mapping values are not allowed in this context");
+	             "3:5: error: this line is indented more than `name` above it: remove "
+	             "2 spaces to line it up, or end the line above after the colon to "
+	             "nest under it");
 	EXPECT_ERROR("cv:\n  name: Jane\n   headline: x\n",
-	             "3:12: error: mapping values are not allowed in this context");
+	             "3:4: error: this line is indented more than `name` above it: remove "
+	             "1 space to line it up, or end the line above after the colon to "
+	             "nest under it");
 	EXPECT_ERROR("cv:\n  name: Jane\n headline: x\n",
-	             "3:2: error: did not find expected key (while parsing a block mapping at 1:1)");
+	             "3:2: error: the indentation of this line matches no line above it: "
+	             "indent it as the keys it belongs with");
 	EXPECT_ERROR("cv:\n\tname: Jane\n",
-	             "2:1: error: found character that cannot start any token "
-	             "(while scanning for the next token)");
+	             "2:1: error: a tab indents this line: YAML indents with spaces only; "
+	             "replace the tab with spaces");
+	EXPECT_ERROR("cv:\n  name: Jane\n  \theadline: x\n",
+	             "3:3: error: a tab indents this line: YAML indents with spaces only; "
+	             "replace the tab with spaces");
+	EXPECT_ERROR("cv:\n  name:Jane\n  headline: x\n",
+	             "2:8: error: no space after the colon in `name:Jane`: write `name: Jane`");
+	EXPECT_ERROR("cv:\n  - name:Jane\n    headline: x\n",
+	             "2:10: error: no space after the colon in `name:Jane`: write `name: Jane`");
+	EXPECT_ERROR("cv:\n  name: Jane\n  headline: Note: this\n",
+	             "3:13: error: the value of `headline` contains `: `: put it in quotes, "
+	             "headline: \"Note: this\"");
+	EXPECT_ERROR("cv:\n  headline: Say \"hi\": now\n",
+	             "2:13: error: the value of `headline` contains `: `: put it in quotes, "
+	             "headline: 'Say \"hi\": now'");
+	EXPECT_ERROR("cv:\n  headline: @home\n",
+	             "2:13: error: the value of `headline` starts with `@`, which YAML reads "
+	             "as syntax: put it in quotes, headline: \"@home\"");
+	EXPECT_ERROR("cv:\n  headline: `x`\n",
+	             "2:13: error: the value of `headline` starts with a backquote, which YAML "
+	             "reserves: put it in quotes, headline: \"`x`\"");
+	EXPECT_ERROR("cv:\n  headline: %50 off\n",
+	             "2:13: error: the value of `headline` starts with `%`, which YAML reads "
+	             "as syntax: put it in quotes, headline: \"%50 off\"");
+	EXPECT_ERROR("cv:\n  headline: & Co\n",
+	             "2:13: error: the value of `headline` starts with `&`, which YAML reads "
+	             "as syntax: put it in quotes, headline: \"& Co\"");
+	EXPECT_ERROR("cv:\n  headline: > 5 years\n",
+	             "2:13: error: the value of `headline` starts with `>`, which YAML reads "
+	             "as syntax: put it in quotes, headline: \"> 5 years\"");
+	EXPECT_ERROR("cv:\n  headline: | pipe\n",
+	             "2:13: error: the value of `headline` starts with `|`, which YAML reads "
+	             "as syntax: put it in quotes, headline: \"| pipe\"");
+	EXPECT_ERROR("cv:\n  headline: [Draft] paper\n",
+	             "2:13: error: the value of `headline` starts with `[`, which YAML reads "
+	             "as syntax: put it in quotes, headline: \"[Draft] paper\"");
+	EXPECT_ERROR("cv:\n  headline: {x} y\n",
+	             "2:13: error: the value of `headline` starts with `{`, which YAML reads "
+	             "as syntax: put it in quotes, headline: \"{x} y\"");
+	EXPECT_ERROR("cv:\n  headline: *star\n",
+	             "2:13: error: undefined alias `*star` (no `&star` above it): text that "
+	             "starts with `*` needs quotes");
 	EXPECT_ERROR("cv:\n  name: Jos\xE9 Doe\n", "2:12: error: invalid UTF-8: byte 0xE9");
 	EXPECT_ERROR("cv:\n  name: \xC3\x28\n", "2:9: error: invalid UTF-8: byte 0xC3");
 	EXPECT_ERROR("cv:\n  name: \x80\n", "2:9: error: invalid UTF-8: byte 0x80");
@@ -198,8 +261,10 @@ static void test_errors(void)
 	EXPECT_ERROR("cv:\n  \"name\": A\n  name: B\n",
 	             "3:3: error: duplicate key `name` (first at 2:3)");
 	EXPECT_ERROR("? [a, b]\n: c\n", "1:3: error: a mapping key must be a string, not a list");
-	EXPECT_ERROR("cv:\n  name: *author\n", "2:9: error: undefined alias `*author`");
-	EXPECT_ERROR("cv: &me\n  name: *me\n", "2:9: error: undefined alias `*me`");
+	EXPECT_ERROR("cv:\n  name: *author\n", "2:9: error: undefined alias `*author` "
+	             "(no `&author` above it): text that starts with `*` needs quotes");
+	EXPECT_ERROR("cv: &me\n  name: *me\n", "2:9: error: undefined alias `*me` "
+	             "(no `&me` above it): text that starts with `*` needs quotes");
 	EXPECT_ERROR("cv:\n  name: \"Jane\n  headline: Engi",
 	             "3:17: error: found unexpected end of stream "
 	             "(while scanning a quoted scalar at 2:9)");

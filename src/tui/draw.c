@@ -489,6 +489,8 @@ static void draw_content(const struct draw *d, const struct view *v)
 		if (v->filter[0])
 			snprintf(msg, sizeof msg, "No entry here matches the filter "
 			         "\"%s\" (& then Enter clears it)", v->filter);
+		else if (!v->r->nsections && v->r->empty_note)
+			snprintf(msg, sizeof msg, "%s", v->r->empty_note);  /* why */
 		else
 			snprintf(msg, sizeof msg, "Nothing here");
 		draw_cstr(g->content_row, g->text_x + 1, g->cols - g->text_x - 1,

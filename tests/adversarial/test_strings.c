@@ -203,7 +203,7 @@ static void file_names(void)
 		"\xC2\x9B" "31m.yaml", "\xE2\x80\xAE" "lmth.yaml",
 	};
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
-		adv_write_str(names[i], "cv:\n  name: A\n  bogus: 1\n");
+		adv_write_str(names[i], "cv:\n  name: A\n  bogus: 1\n  sections: {s: [x]}\n");
 		output_ok(names[i], (const char *[]){ "--check", NULL }, 0, 0);
 		CHECK(strstr(r.err, ":3:3: warning: unknown key `bogus` in `cv`") != NULL);
 		adv_result_free(&r);

@@ -19,7 +19,7 @@ static struct adv_result r;
 /* Anchors the replacements may alias, on lines 1 and 2, under keys the
  * loaders skip without a warning. */
 #define PRELUDE "design: {m: &m {k: v}, l: &l [v, w], s: &s str}\n" \
-                "locale: {x: &q [[nested]]}\n"
+                "settings: {x: &q [[nested]]}\n"
 #define JSON_PRELUDE "meta: {m: &m {k: v}, l: &l [v, w],\n" \
                      "  s: &s str, x: &q [[nested]]}\n"
 
@@ -228,16 +228,19 @@ static void dates(void)
 		{ .value = "-2020", .msg = "6:21: error: `start_date` must be YYYY, YYYY-MM or "
 		                           "YYYY-MM-DD, not `-2020`" },
 		{ .value = "2020-1-1", .msg = "6:21: error: `start_date` must be YYYY, YYYY-MM or "
-		                              "YYYY-MM-DD, not `2020-1-1`" },
+		                              "YYYY-MM-DD, not `2020-1-1`: write `2020-01-01`" },
 		{ .value = "2020-01-01T00:00:00Z", .msg = "6:21: error: `start_date` must be YYYY, "
-		                                          "YYYY-MM or YYYY-MM-DD, not `2020-01-01T00:00:00Z`" },
+		                                          "YYYY-MM or YYYY-MM-DD, not `2020-01-01T00:00:00Z`: "
+		                                          "put free text such as this in `date` instead" },
 		{ .value = "2020.5", .msg = "6:21: error: `start_date` must be YYYY, YYYY-MM or "
-		                            "YYYY-MM-DD, not `2020.5`" },
+		                            "YYYY-MM-DD, not `2020.5`: write `2020-05`" },
 		{ .value = "\"\\uFF12\\uFF10\\uFF12\\uFF10\"",
-		  .msg = "6:21: error: `start_date` must be YYYY, YYYY-MM or YYYY-MM-DD, not `２０２０`" },
+		  .msg = "6:21: error: `start_date` must be YYYY, YYYY-MM or YYYY-MM-DD, not `２０２０`: "
+		         "put free text such as this in `date` instead" },
 		{ .value = "\"2020\\u200B\"" },         /* the invisible space is dropped */
 		{ .value = "\"2020\\e[2J\"", .msg = "6:21: error: `start_date` must be YYYY, YYYY-MM or "
-		                                     "YYYY-MM-DD, not `2020\xEF\xBF\xBD[2J`" },
+		                                     "YYYY-MM-DD, not `2020\xEF\xBF\xBD[2J`: put free text "
+		                                     "such as this in `date` instead" },
 		{ .value = "{y: 2020}", .msg = "6:21: error: `start_date` must be a string, not a mapping" },
 		{ .value = "present", .msg = "6:21: error: `start_date` cannot be `present`" },
 	};
@@ -283,7 +286,7 @@ static void unknown_keys(void)
 	              "rendercv_settings: {}\nextra: 1\n");
 	run_vitae(&r, (const char *[]){ "--check", "unknown.yaml", NULL }, NULL, 10, 64);
 	CHECK_EXIT(&r, 0);
-	CHECK_LINE(&r, "unknown.yaml:3:3: warning: unknown key `nmae` in `cv`");
+	CHECK_LINE(&r, "unknown.yaml:3:3: warning: unknown key `nmae` in `cv`: did you mean `name`?");
 	CHECK_LINE(&r, "unknown.yaml:8:9: warning: unknown key `salary` in experience entry");
 	CHECK_LINE(&r, "unknown.yaml:12:7: warning: unknown key `token` in a social network");
 	CHECK_LINE(&r, "unknown.yaml:14:1: warning: unknown key `extra` in the top level");

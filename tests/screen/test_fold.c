@@ -59,7 +59,7 @@ static void in_a_pane(void)
 	SCHECK(v, content_lines(v) == 3);
 	SCHECK(v, shown_folded(v, "Netflix") && shown_folded(v, "Microsoft") &&
 	          shown_folded(v, "Stride.ai Inc."));
-	SCHECK(v, vt_has(v, "Mar 2024 – Present") && vt_has(v, "Jun 2021 – Feb 2024"));
+	SCHECK(v, vt_has(v, "Mar 2024 – present") && vt_has(v, "June 2021 – Feb 2024"));
 	SCHECK(v, !vt_has(v, NETFLIX_BODY) && !vt_has(v, "Software Engineer II"));
 
 	/* za opens the marked entry (the first) and only it. */

@@ -54,15 +54,15 @@ static void digits(void)
 	TYPE(v, "3");
 	ON_PANE(v, "Industry Experience");
 	SCREEN_HAS(v, "Netflix");
-	SCHECK(v, vt_has(v, "Mar 2024 – Present"));
+	SCHECK(v, vt_has(v, "Mar 2024 – present"));
 	SCHECK(v, vt_has(v, "Software Engineer, Machine Learning, Core Recommendations"));
 	SCHECK(v, vt_has(v, "Los Gatos, CA, US"));
 	SCHECK(v, !vt_has(v, "Software engineer specializing"));
 	/* The title line: organisation left, dates right-aligned. */
 	int r, c;
-	SCHECK(v, vt_find(v, "Mar 2024 – Present", &r, &c) &&
+	SCHECK(v, vt_find(v, "Mar 2024 – present", &r, &c) &&
 	          strstr(vt_row(v, r), "Netflix") &&
-	          c + (int)strlen("Mar 2024 - Present") == 80);
+	          c + (int)strlen("Mar 2024 - present") == 80);
 
 	TYPE(v, "4");
 	ON_PANE(v, "Education");

@@ -66,7 +66,7 @@ static void first_screen_80x24(void)
 	SCHECK(v, row_marked(v, bar + 1));
 	SCHECK(v, vt_has(v, "Software engineer specializing in building systems"));
 	SCHECK(v, vt_has(v, "Netflix"));
-	SCHECK(v, vt_has(v, "Mar 2024 – Present"));
+	SCHECK(v, vt_has(v, "Mar 2024 – present"));
 	/* The status line: pane, position, the help hint, in reverse. */
 	const char *st = status_row(v);
 	SCHECK(v, strncmp(st, " All · Summary  top", strlen(" All · Summary  top")) == 0);
@@ -440,7 +440,7 @@ static void colour_and_ascii(void)
 		if (!v)
 			continue;
 		SCREEN_HAS(v, "Arjun Rao");
-		SCHECK(v, vt_has(v, "Mar 2024 - Present"));
+		SCHECK(v, vt_has(v, "Mar 2024 - present"));
 		TYPE(v, "4");
 		SCREEN_HAS(v, "Ramaiah");
 		TYPE(v, "?");
@@ -453,6 +453,30 @@ static void colour_and_ascii(void)
 		quit_with(v, "q");
 		vt_close(v);
 	}
+}
+
+/* A résumé with nothing but a header (`sections` misspelt): the viewer
+ * shows the header and says why there is nothing more. */
+static void empty_resume(void)
+{
+	char path[] = "/tmp/vitae-empty-XXXXXX";
+	int fd = mkstemp(path);
+	CHECK(fd >= 0);
+	if (fd < 0)
+		return;
+	static const char doc[] = "cv:\n  name: Jane Doe\n  sectons:\n    experience:\n"
+	                          "      - company: Acme\n        position: Engineer\n";
+	CHECK(write(fd, doc, sizeof doc - 1) == (ssize_t)(sizeof doc - 1));
+	close(fd);
+	struct vt *v = vitae_open(24, 80, (const char *[]){ path, NULL }, NULL);
+	if (v) {
+		SCHECK(v, strstr(vt_row(v, 0), "Jane Doe") != NULL);
+		SCHECK(v, vt_has(v, "no sections: `cv` has `sectons`: did you mean `sections`?"));
+		SCHECK(v, !vt_has(v, "Nothing here"));
+		quit_with(v, "q");
+		vt_close(v);
+	}
+	unlink(path);
 }
 
 int main(int argc, char **argv)
@@ -469,5 +493,6 @@ int main(int argc, char **argv)
 	options();
 	colour_and_ascii();
 	mono_terminal();
+	empty_resume();
 	T_DONE();
 }

@@ -1,0 +1,16 @@
+#pragma once
+/*
+ * RenderCV's words and date forms, read from a file's top level into
+ * c->r->locale before `cv` is read, since every date needs them:
+ *   locale:          (2.x) language, then per-field overrides:
+ *                    month_names, month_abbreviations, present, year,
+ *                    years, month, months, phrases.degree_with_area;
+ *   locale_catalog:  (1.x) the same words under their 1.x names
+ *                    (abbreviations_for_months, full_names_of_months),
+ *                    `to` and the date template;
+ *   design:          templates.single_date and templates.date_range.
+ * Everything else in `design` styles the PDF and is not read.
+ */
+#include "node.h"
+
+void load_locale(struct conv *c, struct node *root);
