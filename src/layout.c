@@ -498,8 +498,9 @@ void layout_build(struct layout *l, const struct resume *r, const struct layout_
 	c.w.cw = width - c.w.gut;
 	if (o->header)
 		header(&c);
-	if (o->header && !r->nsections && r->empty_note) {
-		/* Say why there is nothing more, rather than nothing. */
+	if (o->header && r->empty_note) {
+		/* Say why there is nothing (or only unknown keys) below,
+		 * rather than nothing. */
 		c.w.blank_pending = c.w.l->n > 0;
 		paragraphs(&c, r->empty_note, ST_BODY);
 	}

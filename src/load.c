@@ -201,6 +201,14 @@ bool conv_is_seq(struct conv *c, struct node *v, const char *field)
 	return conv_is(c, v, field, NODE_SEQUENCE, "a list");
 }
 
+void conv_note_empty(struct conv *c, const struct node *root)
+{
+	if (c->r->empty_note)
+		return;
+	c->r->empty_note = "no sections: add `work`, `education` or another section";
+	c->r->empty_pos = root->pos;
+}
+
 void conv_unknown(struct conv *c, const struct node *key, const char *where)
 {
 	diag_add(c->d, DIAG_WARNING, key->pos, "unknown key `%s` in %s",
@@ -411,10 +419,8 @@ static struct resume *load(const char *buf, size_t len, char *owned,
 	/* Past the checks that make a file unreadable, only a limit is fatal
 	 * when forgiving. */
 	fatal = c.over || c.unreadable || !lim->lenient;
-	if (!r->nsections && !r->empty_note) {
-		r->empty_note = "no sections: add `work`, `education` or another section";
-		r->empty_pos = root->pos;
-	}
+	if (!r->nsections && !r->empty_note)
+		conv_note_empty(&c, root);
 out:
 	node_tree_free(&t);
 	if (d->nerrors > errors && fatal) {

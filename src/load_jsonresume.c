@@ -412,6 +412,10 @@ void load_jsonresume(struct conv *c, struct node *root)
 	for (size_t j = 0; j < NSECTIONS && !c->over; j++)
 		if (found[j])
 			read_section(c, &sections[j], &found[j]->key, &found[j]->value, NULL);
+	/* None of the schema's sections (a misspelt `wrok`, say): --check
+	 * says so, though the unknown keys are shown. */
+	if (!c->r->nsections)
+		conv_note_empty(c, root);
 	for (size_t i = 0; i < x.n && !c->over; i++) {
 		struct node *k = &x.v[i].pair->key, *v = &x.v[i].pair->value;
 		if (x.v[i].as)

@@ -449,7 +449,9 @@ static void read_sections(struct conv *c, struct node *k, struct node *v)
 	}
 }
 
-static void read_cv(struct conv *c, struct node *cv)
+/* Returns how many sections came from `sections`, before the unknown
+ * keys' own. */
+static size_t read_cv(struct conv *c, struct node *cv)
 {
 	struct header *h = &c->r->header;
 	/* unknown keys: sections of their own, after `sections` */
@@ -458,7 +460,7 @@ static void read_cv(struct conv *c, struct node *cv)
 	for (size_t i = 0; i < cv->n && !c->over; i++) {
 		struct node *k = &cv->u.pairs[i].key, *v = &cv->u.pairs[i].value;
 		if (!conv_visit(c, k))
-			return;
+			return 0;
 		if (node_is(k, "name"))
 			h->name = conv_str(c, v, "name");
 		else if (node_is(k, "headline"))
@@ -484,19 +486,22 @@ static void read_cv(struct conv *c, struct node *cv)
 			extra[nextra++] = &cv->u.pairs[i];
 		}
 	}
+	size_t own = c->r->nsections;
 	for (size_t i = 0; i < nextra && !c->over; i++)
 		conv_extra_section(c, &extra[i]->key, &extra[i]->value, NULL, &generic_spec);
+	return own;
 }
 
 void load_rendercv(struct conv *c, struct node *root)
 {
 	bool extra = false;
+	size_t own = 0;
 	load_locale(c, root);
 	for (size_t i = 0; i < root->n && !c->over; i++) {
 		struct node *k = &root->u.pairs[i].key, *v = &root->u.pairs[i].value;
 		if (node_is(k, "cv")) {
 			if (conv_is_map(c, v, "cv"))
-				read_cv(c, v);
+				own = read_cv(c, v);
 			else
 				c->unreadable = true;   /* nothing that is a résumé */
 		} else if (!is_top_key(k)) {
@@ -505,8 +510,8 @@ void load_rendercv(struct conv *c, struct node *root)
 		}
 	}
 	/* Nothing under cv.sections: --check says why (a misspelt or
-	 * misplaced `sections`), even if other keys are shown below. */
-	if (!c->r->nsections && !c->over)
+	 * misplaced `sections`), even though the unknown keys are shown. */
+	if (!own && !c->over)
 		hint_empty(c, root, "sections", cv_key_at);
 	/* other keys, after the résumé: sections of their own */
 	for (size_t i = 0; extra && i < root->n && !c->over; i++) {

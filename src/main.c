@@ -422,7 +422,8 @@ static int check_file(const char *file, const struct options *o)
 	struct resume *r = file
 		? load_file(file, &o->limits, &d, &io_error)
 		: load_buffer(bundled_resume, bundled_resume_len, &o->limits, &d);
-	if (r && !r->nsections)
+	/* No sections of its own, even if unknown keys are shown as some. */
+	if (r && (!r->nsections || r->empty_note))
 		diag_add(&d, DIAG_ERROR, r->empty_pos, "%s",
 		         r->empty_note ? r->empty_note : "no sections");
 	diag_print(&d, stderr);

@@ -183,6 +183,10 @@ bool conv_is_map(struct conv *c, struct node *v, const char *field);
 bool conv_is_seq(struct conv *c, struct node *v, const char *field);
 /* Warns "unknown key `k` in WHERE" at the key. */
 void conv_unknown(struct conv *c, const struct node *key, const char *where);
+/* Notes (resume.empty_note, empty_pos) that the résumé has no sections of
+ * its own, unless a more precise note was made; --check makes it an error,
+ * the outputs show it when nothing else is there. */
+void conv_note_empty(struct conv *c, const struct node *root);
 /* The items of a list of entries: a list's own, or (after an error saying
  * `field` must be a list) v itself as the only item. NULL, 0 when v is
  * null or absent. */

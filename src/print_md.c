@@ -744,7 +744,7 @@ int print_markdown(FILE *out, const struct resume *r)
 	struct md m = { .out = out, .r = r, .list = -1 };
 
 	header(&m);
-	if (!r->nsections && has(r->empty_note)) {
+	if (has(r->empty_note)) {
 		block(&m);
 		m.at_start = false;
 		marked_str(&m, r->empty_note);

@@ -73,10 +73,10 @@ static void test_values(void)
 	RULE("cv:\n  sections:\n    x:\n      - company: A\n        position: B\n"
 	     "        start_date: 2024-09-31\n",
 	     "6:21: warning: impossible date `2024-09-31` in `start_date`",
-	     "2024-09-31 " DASH " Present");
+	     "2024-09-31 " DASH " present");
 	RULE("basics: {name: A}\nwork:\n  - name: W\n    startDate: 2023-9-28\n"
 	     "    endDate: 2024-01\n",
-	     "4:16: warning: `startDate` must be YYYY, YYYY-MM or YYYY-MM-DD, not `2023-9-28`",
+	     "4:16: warning: `startDate` must be YYYY, YYYY-MM or YYYY-MM-DD, not `2023-9-28`: write `2023-09-28`",
 	     "2023-9-28 " DASH " Jan 2024");
 	RULE("cv:\n  sections:\n    x:\n      - name: N\n        date: 2021-02-30\n",
 	     "5:15: warning: impossible date `2021-02-30` in `date`", "2021-02-30");

@@ -79,6 +79,22 @@ static int expected_exit(const char *path)
 	return code;
 }
 
+/* Whether the only error expected is that the résumé has no sections:
+ * --check fails on it, but the outputs show the header and say why. */
+static bool only_empty(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char line[1024];
+	int errors = 0, empty = 0;
+	while (f && fgets(line, sizeof line, f)) {
+		errors += strstr(line, ": error: ") != NULL;
+		empty += strstr(line, ": error: no sections") != NULL;
+	}
+	if (f)
+		fclose(f);
+	return errors == 1 && empty == 1;
+}
+
 static void bad_files(void)
 {
 	char dir[4200];
@@ -97,6 +113,7 @@ static void bad_files(void)
 		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
 		snprintf(exp, sizeof exp, "%s/%.*s.expected", dir, (int)(len - 5), e->d_name);
 		int code = expected_exit(exp);
+		bool empty = only_empty(exp);
 		CHECK(code == 0 || code == 1);
 		n++;
 		static const char *const modes[][4] = {
@@ -121,9 +138,11 @@ static void bad_files(void)
 				CHECK_EXIT(&r, 1);
 				CHECK(r.nout == 0);
 			} else {
-				/* shown, its errors as warnings */
+				/* shown, its errors as warnings; only "no sections"
+				 * is --check's alone: the outputs show the header and
+				 * say why instead */
 				CHECK_EXIT(&r, 0);
-				CHECK(strstr(r.err, ": warning: ") != NULL);
+				CHECK(empty || strstr(r.err, ": warning: ") != NULL);
 				CHECK(r.nout > 0);
 			}
 			adv_result_free(&r);

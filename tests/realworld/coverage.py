@@ -24,7 +24,10 @@ What is expected, and why (the exceptions are deliberately few):
   shows addresses shortened ("example.com") or as link targets.
 - A valid ISO date (YYYY-MM or YYYY-MM-DD) is expected by its year only:
   vitae shows "Sep 2023". A date that is not valid ISO (2023-9-28,
-  2024-09-31) is expected as written. "present" is matched in any case.
+  2024-09-31) is expected as written. "present" is matched in any case;
+  in a RenderCV file with a `locale` (or 1.x `locale_catalog`) it is the
+  date keyword, which vitae writes in the résumé's language, and is not
+  expected.
 - A phone written "tel:+1-..." is expected without "tel:".
 - Matching ignores all whitespace (wrapping, indentation, bullets' spacing)
   and Unicode normalisation form; format characters and controls (Unicode
@@ -241,9 +244,14 @@ def squash(s):
     return "".join(unicodedata.normalize("NFC", s).split())
 
 
+LOCALIZED = False      # a RenderCV file with its own language: see above
+
+
 def found(piece, out):
     p = squash(piece)
-    return p in out or (p.lower() == "present" and "present" in out.lower())
+    if p.lower() == "present":
+        return LOCALIZED or "present" in out.lower()
+    return p in out
 
 
 MD_RAW = re.compile(r"\[[^\]]+\]\([^)\s]+\)|\*\*(?=\S)[^*]+(?<=\S)\*\*")
@@ -328,6 +336,8 @@ def main():
         data = f.read()
     top, values = json_values(data) if path.endswith(".json") else yaml_values(data)
     rendercv = is_rendercv(top)
+    global LOCALIZED
+    LOCALIZED = rendercv and any(k in top for k in ("locale", "locale_catalog"))
     values = [v for v in values if wanted(v, rendercv)]
 
     r = subprocess.run([vitae, "--dump", "--width", "1000", path],

@@ -471,8 +471,14 @@ static void empty_resume(void)
 	struct vt *v = vitae_open(24, 80, (const char *[]){ path, NULL }, NULL);
 	if (v) {
 		SCHECK(v, strstr(vt_row(v, 0), "Jane Doe") != NULL);
-		SCHECK(v, vt_has(v, "no sections: `cv` has `sectons`: did you mean `sections`?"));
+		/* the misspelt key is shown as a section of its own, and the
+		 * problem list says what was meant */
+		SCHECK(v, vt_has(v, "Company: Acme"));
 		SCHECK(v, !vt_has(v, "Nothing here"));
+		SCHECK(v, vt_has(v, "1 problem: press ! to list"));
+		TYPE(v, "!");
+		SCHECK(v, vt_has(v, "did you mean `sections`?"));
+		TYPE(v, "q");           /* closes the list */
 		quit_with(v, "q");
 		vt_close(v);
 	}

@@ -131,7 +131,7 @@ int main(int argc, char **argv)
 		int fd = open(path, O_WRONLY | O_TRUNC);
 		CHECK(fd >= 0 && write(fd, "cv:\n  name: [broken\n", 20) == 20);
 		close(fd);
-		step(v, "broken", "cv.yaml:3:1:", "Alpha says three.", __LINE__);
+		step(v, "broken", "cv.yaml:2:9:", "Alpha says three.", __LINE__);
 		STATUS_HAS(v, "Kept the last good version");
 
 		write_cv(path, "four", true);
