@@ -94,6 +94,7 @@ int print_yaml(FILE *out, const struct resume *r)
 	emit_map(em);
 	header(em, &r->header);
 	bool open = false;
+	struct convert_keys keys = { 0 };
 	for (size_t i = 0; i < r->nsections; i++) {
 		const struct section *s = &r->sections[i];
 		/* RenderCV makes the title from the key: its own key, or a
@@ -106,9 +107,11 @@ int print_yaml(FILE *out, const struct resume *r)
 			emit_map(em);
 			open = true;
 		}
-		emit_key(em, key);
+		/* sections with equal titles are two keys: the later "KEY 2" */
+		emit_key(em, convert_key_unique(&keys, key));
 		convert_rendercv_entries(em, r, s);
 	}
+	convert_keys_free(&keys);
 	if (open)
 		emit_end(em);
 	emit_end(em);
