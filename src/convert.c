@@ -290,6 +290,15 @@ static char *field_key(const char *label, enum convert_to to)
 	return k;
 }
 
+/* Whether a slot after slot i of spec reads the same field as text. */
+static bool later_key(const struct entry_spec *spec, size_t i)
+{
+	for (size_t j = i + 1; j < spec->nslots; j++)
+		if (spec->slots[j].kind == SLOT_STR && spec->slots[j].off == spec->slots[i].off)
+			return true;
+	return false;
+}
+
 #define MAX_WRITTEN 32
 
 void convert_entry(struct emit *em, const struct entry_spec *spec,
@@ -317,9 +326,10 @@ void convert_entry(struct emit *em, const struct entry_spec *spec,
 				v = name;
 			if (done || !has(v))
 				break;
-			/* JSON Resume checks `url` as a URI: one that is not
-			 * goes to the next key that reads it (`website`). */
-			if (to == TO_JSONRESUME && !strcmp(sl->key, "url") && !convert_is_uri(v))
+			/* The schemas check `url` as a URI (JSON Resume's
+			 * everywhere, RenderCV's in publications): one that is
+			 * not goes to the next key that reads it (`website`). */
+			if (!strcmp(sl->key, "url") && !convert_is_uri(v) && later_key(spec, i))
 				break;
 			if (sl->kind == SLOT_STR)
 				emit_pair(em, sl->key, v);
