@@ -25,7 +25,7 @@ static void basics(struct emit *em, const struct resume *r)
 	/* JSON Resume has one email and one url, which its schema checks:
 	 * the first, when it passes, and the others as extensions. A url
 	 * that is not a URI goes under `website`, which vitae reads as url. */
-	size_t one_email = h->emails.n && convert_is_email(h->emails.v[0]);
+	size_t one_email = h->emails.n && convert_is_email(h->emails.v[0]) ? 1 : 0;
 	if (one_email)
 		emit_pair(em, "email", h->emails.v[0]);
 	emit_pair(em, "phone", h->phone);
