@@ -6,6 +6,7 @@
  */
 #include "convert.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -16,6 +17,103 @@
 static bool has(const char *s)
 {
 	return s && *s;
+}
+
+/* ---- formats the schemas check ------------------------------------------ */
+
+static bool is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool is_hex(char c)
+{
+	return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+bool convert_is_uri(const char *s)
+{
+	const char *p = s;
+
+	if (!s || !is_alpha(*p))
+		return false;
+	while (is_alpha(*p) || is_digit(*p) || *p == '+' || *p == '-' || *p == '.')
+		p++;
+	if (*p++ != ':')
+		return false;
+	bool fragment = false;
+	for (const char *q = p; *q; q++) {
+		if (*q == '%') {
+			if (!is_hex(q[1]) || !is_hex(q[2]))
+				return false;
+			q += 2;
+		} else if (*q == '#') {
+			if (fragment)
+				return false;
+			fragment = true;
+		} else if (!is_alpha(*q) && !is_digit(*q) && !strchr("-._~:/?@!$&'()*+,;=", *q)) {
+			return false;       /* a blank, a bracket, non-ASCII, ... */
+		}
+	}
+	if (strncmp(p, "//", 2))
+		return true;
+	/* the authority: [userinfo@]host[:port], the port only digits */
+	const char *a = p + 2, *end = a + strcspn(a, "/?#");
+	const char *host = a;
+	for (const char *q = a; q < end; q++)
+		if (*q == '@')
+			host = q + 1;
+	const char *colon = memchr(host, ':', (size_t)(end - host));
+	for (const char *q = colon ? colon + 1 : end; q < end; q++)
+		if (!is_digit(*q))
+			return false;
+	return true;
+}
+
+bool convert_is_email(const char *s)
+{
+	const char *at = s ? strchr(s, '@') : NULL;
+
+	if (!at || at == s || !at[1] || strchr(at + 1, '@'))
+		return false;
+	for (const unsigned char *q = (const unsigned char *)s; *q; q++)
+		if (*q <= ' ' || *q == 0x7f)
+			return false;
+	return true;
+}
+
+/* ---- keys that must differ ----------------------------------------------- */
+
+const char *convert_key_unique(struct convert_keys *k, const char *key)
+{
+	size_t len = strlen(key);
+	char *mine = xmalloc(len + 24);
+
+	memcpy(mine, key, len + 1);
+	for (unsigned long n = 2;; n++) {
+		bool taken = false;
+		for (size_t i = 0; i < k->n && !taken; i++)
+			taken = !strcmp(k->v[i], mine);
+		if (!taken)
+			break;
+		snprintf(mine + len, 24, " %lu", n);
+	}
+	grow_array(&k->v, &k->cap, k->n + 1, sizeof *k->v);
+	k->v[k->n++] = mine;
+	return mine;
+}
+
+void convert_keys_free(struct convert_keys *k)
+{
+	for (size_t i = 0; i < k->n; i++)
+		free(k->v[i]);
+	free(k->v);
+	*k = (struct convert_keys){ 0 };
 }
 
 /* ---- dates -------------------------------------------------------------- */
@@ -102,11 +200,15 @@ static void dates_rendercv(struct emit *em, const struct entry_spec *spec,
 	}
 	if (!k.start)
 		return;
+	/* start_date and end_date must be exact dates (end_date may be
+	 * present), the end not before the start. vitae shows others as
+	 * written (with an error or a warning); RenderCV refuses them: the
+	 * dates as vitae shows them, in the free-text date. */
 	struct date s, en;
-	if (e->start_date && e->end_date && date_parse(e->start_date, &s) == DATE_OK &&
-	    date_parse(e->end_date, &en) == DATE_OK && date_cmp(&en, &s) < 0) {
-		/* vitae shows an end before its start (with a warning);
-		 * RenderCV refuses it: the dates as vitae shows them */
+	bool s_ok = !e->start_date || date_parse(e->start_date, &s) == DATE_OK;
+	bool e_ok = !e->end_date || date_parse(e->end_date, &en) == DATE_OK;
+	if (!s_ok || !e_ok || (e->start_date && s.present) ||
+	    (e->start_date && e->end_date && date_cmp(&en, &s) < 0)) {
 		emit_pair(em, k.date ? k.date : "date", e->dates);
 		return;
 	}
@@ -188,6 +290,15 @@ static char *field_key(const char *label, enum convert_to to)
 	return k;
 }
 
+/* Whether a slot after slot i of spec reads the same field as text. */
+static bool later_key(const struct entry_spec *spec, size_t i)
+{
+	for (size_t j = i + 1; j < spec->nslots; j++)
+		if (spec->slots[j].kind == SLOT_STR && spec->slots[j].off == spec->slots[i].off)
+			return true;
+	return false;
+}
+
 #define MAX_WRITTEN 32
 
 void convert_entry(struct emit *em, const struct entry_spec *spec,
@@ -214,6 +325,11 @@ void convert_entry(struct emit *em, const struct entry_spec *spec,
 			if (sl->off == offsetof(struct entry, title) && name)
 				v = name;
 			if (done || !has(v))
+				break;
+			/* The schemas check `url` as a URI (JSON Resume's
+			 * everywhere, RenderCV's in publications): one that is
+			 * not goes to the next key that reads it (`website`). */
+			if (!strcmp(sl->key, "url") && !convert_is_uri(v) && later_key(spec, i))
 				break;
 			if (sl->kind == SLOT_STR)
 				emit_pair(em, sl->key, v);

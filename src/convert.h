@@ -38,6 +38,30 @@ void convert_rendercv_entries(struct emit *em, const struct resume *r,
                               const struct section *s);
 
 /*
+ * The formats JSON Resume's schema checks (format "uri", "email"), so
+ * that a value written as vitae keeps it (a url without a scheme, an
+ * email without @) can go where the schema does not check it.
+ * convert_is_uri: RFC 3986's absolute URI (scheme ":" then only the
+ * characters a URI may hold, % followed by two hex digits, at most one
+ * #, a port of digits); brackets (IPv6 hosts) are refused, to be safe.
+ * convert_is_email: text, one @, text, and no blank or control character.
+ */
+bool convert_is_uri(const char *s);
+bool convert_is_email(const char *s);
+
+/*
+ * Mapping keys that must differ (sections with equal titles): the key as
+ * it is the first time, then "KEY 2", "KEY 3", ... not already used.
+ * The returned key lives until convert_keys_free().
+ */
+struct convert_keys {
+	char **v;
+	size_t n, cap;
+};
+const char *convert_key_unique(struct convert_keys *k, const char *key);
+void convert_keys_free(struct convert_keys *k);
+
+/*
  * The JSON Resume section s goes to, or NULL: then *summary tells whether
  * it is the summary (basics.summary), else it goes under meta. A section
  * named like a JSON Resume section of its type goes there; otherwise

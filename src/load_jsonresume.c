@@ -62,10 +62,11 @@
 /* vitae's extensions in every section (the schema allows extra keys in
  * entries): what a RenderCV entry holds and JSON Resume has no key for,
  * so that --format json loses nothing. `dates` is free text, shown as
- * written. A key the section already reads above wins (first match). */
+ * written; `website` holds a url that is not a URI, which JSON Resume's
+ * schema refuses under `url`. A key the section already reads above wins (first match). */
 #define EXT STR("location", location), STR("summary", summary), \
 	LIST("highlights", highlights), LIST("authors", authors), \
-	STR("doi", doi), STR("url", url), STR("degree", degree), \
+	STR("doi", doi), STR("url", url), STR("website", url), STR("degree", degree), \
 	{ .key = "dates", .kind = SLOT_DATE }, TECH
 
 static const struct slot work[] = {
@@ -210,7 +211,7 @@ static void read_profiles(struct conv *c, struct node *v)
 				p.network = conv_str(c, val, "network");
 			else if (node_is(k, "username"))
 				p.username = conv_str(c, val, "username");
-			else if (node_is(k, "url"))
+			else if (node_is(k, "url") || node_is(k, "website"))
 				p.url = conv_str(c, val, "url");
 			else {
 				conv_unknown(c, k, "a profile");

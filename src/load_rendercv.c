@@ -73,6 +73,8 @@ static const struct slot publication[] = {
 	{ .key = "summary", .kind = SLOT_STR, .off = E(summary) },
 	{ .key = "doi", .kind = SLOT_STR, .off = E(doi) },
 	{ .key = "url", .kind = SLOT_STR, .off = E(url) },
+	/* vitae's: a url that is not a URI, which RenderCV refuses as url */
+	{ .key = "website", .kind = SLOT_STR, .off = E(url) },
 	{ .key = "journal", .kind = SLOT_STR, .off = E(venue) },
 	{ .key = "date", .kind = SLOT_DATE },
 	TECH_SLOT,

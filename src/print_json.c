@@ -22,14 +22,19 @@ static void basics(struct emit *em, const struct resume *r)
 	emit_pair(em, "name", h->name);
 	emit_pair(em, "label", h->headline);
 	emit_pair(em, "image", h->photo);
-	if (h->emails.n)
+	/* JSON Resume has one email and one url, which its schema checks:
+	 * the first, when it passes, and the others as extensions. A url
+	 * that is not a URI goes under `website`, which vitae reads as url. */
+	size_t one_email = h->emails.n && convert_is_email(h->emails.v[0]) ? 1 : 0;
+	if (one_email)
 		emit_pair(em, "email", h->emails.v[0]);
 	emit_pair(em, "phone", h->phone);
 	if (h->websites.n)
-		emit_pair(em, "url", h->websites.v[0]);
-	/* JSON Resume has one email and one url: the others as extensions */
-	if (h->emails.n > 1)
-		emit_list(em, "emails", &(struct strlist){ h->emails.v + 1, h->emails.n - 1 });
+		emit_pair(em, convert_is_uri(h->websites.v[0]) ? "url" : "website",
+		          h->websites.v[0]);
+	if (h->emails.n > one_email)
+		emit_list(em, "emails",
+		          &(struct strlist){ h->emails.v + one_email, h->emails.n - one_email });
 	if (h->websites.n > 1)
 		emit_list(em, "urls", &(struct strlist){ h->websites.v + 1, h->websites.n - 1 });
 
@@ -71,7 +76,8 @@ static void basics(struct emit *em, const struct resume *r)
 			emit_map(em);
 			emit_pair(em, "network", h->profiles[i].network);
 			emit_pair(em, "username", h->profiles[i].username);
-			emit_pair(em, "url", h->profiles[i].url);
+			emit_pair(em, convert_is_uri(h->profiles[i].url) ? "url" : "website",
+			          h->profiles[i].url);
 			emit_end(em);
 		}
 		emit_end(em);
@@ -93,6 +99,7 @@ static bool is_summary(const struct resume *r, const struct section *s)
 static void meta(struct emit *em, const struct resume *r)
 {
 	bool any = false;
+	struct convert_keys keys = { 0 };
 
 	for (size_t i = 0; i < r->nsections; i++) {
 		const struct section *s = &r->sections[i];
@@ -108,9 +115,10 @@ static void meta(struct emit *em, const struct resume *r)
 			emit_map(em);
 			any = true;
 		}
-		emit_key(em, s->key ? s->key : s->title ? s->title : "section");
+		emit_key(em, convert_key_unique(&keys, s->key ? s->key : s->title ? s->title : "section"));
 		convert_rendercv_entries(em, r, s);
 	}
+	convert_keys_free(&keys);
 	if (any) {
 		emit_end(em);
 		emit_end(em);

@@ -61,21 +61,23 @@ static void header(struct emit *em, const struct header *h)
 			emit_seq(em);
 			open = true;
 		}
+		/* What vitae shows; RenderCV checks the url as a URI and
+		 * takes no other key here, so one that is not is shown
+		 * after it: "Network: user (example.org/me)". */
+		bool uri = convert_is_uri(p->url);
+		const char *net = p->network && p->username ? p->network : NULL;
+		const char *url = p->url && !uri && text != p->url ? p->url : NULL;
+		char *shown = xmalloc(strlen(text) + (net ? strlen(net) : 0) +
+		                      (url ? strlen(url) : 0) + 6);
+		sprintf(shown, "%s%s%s%s%s%s", net ? net : "", net ? ": " : "", text,
+		        url ? " (" : "", url ? url : "", url ? ")" : "");
 		emit_map(em);
 		emit_pair(em, "fontawesome_icon", "link");
 		emit_key(em, "placeholder");
-		if (p->network && p->username) {
-			char *both = xmalloc(strlen(p->network) + strlen(p->username) + 3);
-			strcpy(both, p->network);
-			strcat(both, ": ");
-			strcat(both, p->username);
-			emit_str(em, both);
-			free(both);
-		} else {
-			emit_str(em, text);
-		}
+		emit_str(em, shown);
+		free(shown);
 		emit_key(em, "url");
-		if (p->url)
+		if (uri)
 			emit_str(em, p->url);
 		else
 			emit_null(em);
@@ -94,6 +96,7 @@ int print_yaml(FILE *out, const struct resume *r)
 	emit_map(em);
 	header(em, &r->header);
 	bool open = false;
+	struct convert_keys keys = { 0 };
 	for (size_t i = 0; i < r->nsections; i++) {
 		const struct section *s = &r->sections[i];
 		/* RenderCV makes the title from the key: its own key, or a
@@ -106,9 +109,11 @@ int print_yaml(FILE *out, const struct resume *r)
 			emit_map(em);
 			open = true;
 		}
-		emit_key(em, key);
+		/* sections with equal titles are two keys: the later "KEY 2" */
+		emit_key(em, convert_key_unique(&keys, key));
 		convert_rendercv_entries(em, r, s);
 	}
+	convert_keys_free(&keys);
 	if (open)
 		emit_end(em);
 	emit_end(em);

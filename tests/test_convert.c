@@ -90,6 +90,22 @@ static void same_entry(const struct resume *ra, const struct entry *a,
 	}
 }
 
+/* Whether a message on the converted file is one the source had: an
+ * impossible date stays one in the free-text date (the same value). */
+static bool carried(const struct diag *src, const char *text)
+{
+	const char *v = strstr(text, "impossible date `");
+	const char *end = v ? strchr(v + 17, '`') : NULL;
+	if (!end)
+		return false;
+	for (size_t i = 0; i < src->n; i++)
+		if (!strncmp(src->v[i].text, v, (size_t)(end + 1 - v)))
+			return true;
+	return false;
+}
+
+static const struct diag *source_diag;  /* the messages on the source */
+
 static struct resume *convert(const struct resume *r, int (*print)(FILE *, const struct resume *))
 {
 	char *buf = NULL;
@@ -102,17 +118,16 @@ static struct resume *convert(const struct resume *r, int (*print)(FILE *, const
 	CHECK_INT(print(f, r), 0);
 	fclose(f);
 	load_limits_default(&lim);
+	lim.lenient = true;     /* so that a carried problem can be seen */
 	diag_init(&d, "converted");
 	struct resume *out = load_buffer(buf, len, &lim, &d);
 	/* Only the extensions the target format has no key for may draw a
-	 * message (the loader does not know them), and the hint about ` - `
-	 * in a highlight, which the original drew too: the text is kept as
-	 * written. */
+	 * message (the loader does not know them), and a problem the source
+	 * had, carried as written. */
 	bool clean = out != NULL;
 	for (size_t i = 0; i < d.n; i++)
-		clean &= d.v[i].level == DIAG_WARNING &&
-		         (!strncmp(d.v[i].text, "unknown key", 11) ||
-		          strstr(d.v[i].text, "inside a highlight starts a sub-bullet"));
+		clean &= (d.v[i].level == DIAG_WARNING && !strncmp(d.v[i].text, "unknown key", 11)) ||
+		         carried(source_diag, d.v[i].text);
 	if (!clean) {
 		fprintf(stderr, "%s: the converted file does not load cleanly:\n", ctx);
 		diag_print(&d, stderr);
@@ -199,6 +214,19 @@ static void to_json(const struct resume *a)
 	resume_free(b);
 }
 
+/* The title section i of r has in RenderCV's YAML: its own, or for the
+ * Nth section titled alike, the title then " N" (a mapping's keys differ). */
+static const char *yaml_title(const struct resume *r, size_t i, char *buf, size_t size)
+{
+	size_t alike = 1;
+	for (size_t j = 0; j < i; j++)
+		alike += r->sections[j].nentries && !strcmp(r->sections[j].title, r->sections[i].title);
+	if (alike == 1)
+		return r->sections[i].title;
+	snprintf(buf, size, "%s %zu", r->sections[i].title, alike);
+	return buf;
+}
+
 /* RenderCV: everything but the extra fields, section by section. */
 static void to_yaml(const struct resume *a)
 {
@@ -216,7 +244,8 @@ static void to_yaml(const struct resume *a)
 		if (bi >= b->nsections)
 			break;
 		const struct section *bs = &b->sections[bi++];
-		SAME(as->title, bs->title);
+		char buf[256];
+		SAME(yaml_title(a, i, buf, sizeof buf), bs->title);
 		CHECK_INT(bs->kind, convert_rendercv_kind(as));
 		CHECK_INT(as->nentries, bs->nentries);
 		bool kept = bs->kind == as->kind;
@@ -232,8 +261,63 @@ static void to_yaml(const struct resume *a)
 	resume_free(b);
 }
 
+/* The formats JSON Resume's schema checks, as RFC 3986 and its
+ * validator have them: what passes is kept under `url` and `email`. */
+static void formats(void)
+{
+	static const struct {
+		bool (*is)(const char *);
+		const char *s;
+		bool ok;
+	} cases[] = {
+		{ convert_is_uri, "https://example.org", true },
+		{ convert_is_uri, "https://example.org/a%20b?q=1#top", true },
+		{ convert_is_uri, "http://user:pw@example.org:8080/", true },
+		{ convert_is_uri, "mailto:ada@example.org", true },
+		{ convert_is_uri, "example.org", false },               /* no scheme */
+		{ convert_is_uri, "www.example.org/kept", false },
+		{ convert_is_uri, "https://linkedin.example/in/a b", false },
+		{ convert_is_uri, "https://example.org/100%", false },  /* % without two hex digits */
+		{ convert_is_uri, "https://example.org/%zz", false },
+		{ convert_is_uri, "https://example.org/a#b#c", false },
+		{ convert_is_uri, "http://example.org:port/", false },
+		{ convert_is_uri, "https://example.org/^", false },
+		{ convert_is_uri, "https://exämple.org", false },       /* an IRI, not a URI */
+		{ convert_is_uri, "1http://example.org", false },
+		{ convert_is_uri, "", false },
+		{ convert_is_uri, NULL, false },
+		{ convert_is_email, "ada@example.org", true },
+		{ convert_is_email, "not_an_email", false },
+		{ convert_is_email, "@example.org", false },
+		{ convert_is_email, "ada@", false },
+		{ convert_is_email, "ada lovelace@example.org", false },
+		{ convert_is_email, "a@b@example.org", false },
+		{ convert_is_email, NULL, false },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		t_checks++;
+		if (cases[i].is(cases[i].s) != cases[i].ok) {
+			t_failures++;
+			fprintf(stderr, "%s:%d: convert_is_%s(\"%s\") is not %d\n", __FILE__, __LINE__,
+			        cases[i].is == convert_is_uri ? "uri" : "email",
+			        cases[i].s ? cases[i].s : "(null)", cases[i].ok);
+		}
+	}
+
+	/* keys made unique: the first as it is, then " 2", " 3", a key
+	 * already taken skipped */
+	struct convert_keys k = { 0 };
+	CHECK_STR(convert_key_unique(&k, "Experience"), "Experience");
+	CHECK_STR(convert_key_unique(&k, "Projects"), "Projects");
+	CHECK_STR(convert_key_unique(&k, "Experience"), "Experience 2");
+	CHECK_STR(convert_key_unique(&k, "Experience 3"), "Experience 3");
+	CHECK_STR(convert_key_unique(&k, "Experience"), "Experience 4");
+	convert_keys_free(&k);
+}
+
 int main(int argc, char **argv)
 {
+	formats();
 	/* argv: files, each converted both ways */
 	for (int i = 1; i < argc; i++) {
 		struct load_limits lim;
@@ -241,12 +325,15 @@ int main(int argc, char **argv)
 		char what[512];
 
 		load_limits_default(&lim);
+		lim.lenient = true;     /* as --format reads: unchecked.* has errors */
 		diag_init(&d, argv[i]);
 		struct resume *r = load_file(argv[i], &lim, &d, NULL);
 		CHECK(r != NULL);
-		diag_free(&d);
-		if (!r)
+		source_diag = &d;
+		if (!r) {
+			diag_free(&d);
 			continue;
+		}
 		snprintf(what, sizeof what, "%s -> JSON Resume", argv[i]);
 		ctx = what;
 		to_json(r);
@@ -254,6 +341,7 @@ int main(int argc, char **argv)
 		ctx = what;
 		to_yaml(r);
 		resume_free(r);
+		diag_free(&d);
 	}
 	CHECK(argc > 1);
 	T_DONE();
