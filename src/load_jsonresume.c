@@ -1,5 +1,5 @@
 /*
- * JSON Resume v1.0.0 (FORMATS.md), in JSON or YAML. Every field of the
+ * JSON Resume v1.0.0 (its schema; vitae(5) lists the fields), in JSON or YAML. Every field of the
  * schema lands somewhere in the model:
  *
  *   basics        name, label -> headline, image -> photo, email, phone,

@@ -1,5 +1,5 @@
 /*
- * The RenderCV layout (FORMATS.md): `cv` holds the header and `sections`,
+ * The RenderCV layout (vitae(5) lists the fields): `cv` holds the header and `sections`,
  * a mapping from title to a list of entries whose type is inferred from
  * their keys, as RenderCV 2.x does. An unknown key at the top level or
  * in `cv` is a section of its own after `sections`; an entry of no type

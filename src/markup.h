@@ -2,8 +2,8 @@
 /*
  * Inline markup in résumé text, as RenderCV documents it: **bold**,
  * *italic*, [text](url), and backslash escapes (\* \[ \\ ...) for the
- * literal characters. Underscores are always literal: FORMATS.md lists
- * only '*', and résumés are full of snake_case and __init__.
+ * literal characters. Underscores are always literal: RenderCV's
+ * markup uses only '*' for emphasis, and résumés are full of snake_case and __init__.
  *
  * The parse is one left-to-right pass with a delimiter stack (every
  * delimiter is pushed and popped at most once), so it is linear even on

@@ -1,7 +1,7 @@
 #pragma once
 /*
  * A résumé built by hand for the layout and printer tests: the RenderCV
- * "classic" sample (tests/samples, /work/shared/samples) as the loader
+ * "classic" sample (tests/samples/rendercv-classic.yaml) as the loader
  * would hand it over, with one entry of every kind, a nested highlight,
  * a link in a title and an owner among authors. Static storage only, so
  * nothing is freed.
