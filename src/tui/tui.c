@@ -406,10 +406,12 @@ static enum ending run(struct view *v, struct draw *d, const struct tui_options 
 			int got = wait_key(ms, &output_mask, w->fd);
 			readable = got & WAIT_KEY;
 			if (got & WAIT_FILE) {
+				const struct help *problems = d->problems;
 				unsigned x = watch_event(w, v);
 				if (x & WATCH_RELOADED) {       /* new panes */
 					draw_free(d);
 					draw_init(d, v, d->color, d->help);
+					d->problems = problems;
 				}
 				rd |= x & ~WATCH_RELOADED;
 			}
@@ -638,6 +640,7 @@ int tui_run(const struct resume *r, const struct diag *diag, const struct tui_op
 	v.help.nproblems = (long)problems.n;
 	draw_init(&d, &v, color, &h);
 	d.problems = &problems;
+	w.problems = &problems;
 	if (diag && diag->n) {
 		size_t n = diag->nerrors + diag->nwarnings;
 		view_message(&v, false, "%zu problem%s: press ! to list", n, n == 1 ? "" : "s");

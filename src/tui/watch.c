@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "problems.h"
 
 /* After a removal, how long to wait for the file to come back before
  * saying it is gone: vim renames the old file away, then writes the new
@@ -60,6 +61,8 @@ void watch_close(struct watch *w)
 	free(w->dir);
 	free(w->base);
 	resume_free(w->r);
+	if (w->have_diag)
+		diag_free(&w->diag);
 	*w = (struct watch){ .fd = -1 };
 }
 
@@ -160,6 +163,7 @@ void watch_carry(const struct view *old, struct view *nv)
 
 static unsigned reload(struct watch *w, struct view *v)
 {
+	struct help *problems = w->problems;
 	struct diag d;
 	int io = 0;
 
@@ -179,7 +183,6 @@ static unsigned reload(struct watch *w, struct view *v)
 		diag_free(&d);
 		return RD_STATUS;
 	}
-	diag_free(&d);
 	struct view nv;
 	view_init(&nv, r, v->ascii);
 	view_resize(&nv, v->geo.cols, v->geo.rows);
@@ -189,7 +192,26 @@ static unsigned reload(struct watch *w, struct view *v)
 	resume_free(w->r);
 	w->r = r;
 	w->gone = false;
-	view_message(v, false, "Reloaded %s", w->base);
+	/* The list borrows the messages: made anew before the old ones go. */
+	if (problems) {
+		struct help ph;
+		problems_build(&ph, &d);
+		help_free(problems);
+		*problems = ph;
+		v->help.nproblems = (long)problems->n;
+		if (v->help.open && v->help.problems)
+			v->help.nlines = v->help.nproblems;
+	}
+	if (w->have_diag)
+		diag_free(&w->diag);
+	w->diag = d;
+	w->have_diag = true;
+	size_t n = d.nerrors + d.nwarnings;
+	if (n)
+		view_message(v, false, "Reloaded %s: %zu problem%s: press ! to list", w->base,
+		             n, n == 1 ? "" : "s");
+	else
+		view_message(v, false, "Reloaded %s", w->base);
 	return RD_ALL | WATCH_RELOADED;
 }
 

@@ -13,11 +13,16 @@
  * note "FILE:LINE:COL: ..."; a deleted file keeps the last version and
  * is read again when it comes back. Owned by the viewer (src/tui/).
  *
- * Memory: the watch owns the résumés it loaded (the last one lives until
- * watch_close); the first one is the caller's.
+ * Every reload also lists the new version's problems for `!`
+ * (problems.h), and says how many there are.
+ *
+ * Memory: the watch owns the résumés it loaded and the problems of the
+ * last one (they live until the next reload or watch_close); the first
+ * ones are the caller's.
  */
 #include <stdbool.h>
 
+#include "keys.h"
 #include "load.h"
 #include "view.h"
 
@@ -27,6 +32,9 @@ struct watch {
 	const char *path;           /* borrowed from the caller */
 	const struct load_limits *lim;
 	struct resume *r;           /* shown now, if loaded here */
+	struct diag diag;           /* its problems, if loaded here */
+	bool have_diag;
+	struct help *problems;      /* the `!` list to rebuild: the caller's */
 	bool gone;                  /* the file was deleted */
 };
 
@@ -34,7 +42,8 @@ struct watch {
  * must not pretend to watch). */
 int watch_open(struct watch *w, const char *path, const struct load_limits *lim);
 /* Reads what happened to the directory; reloads into v if the file
- * changed. Returns what to redraw (enum redraw). */
+ * changed, and then rebuilds w->problems (the `!` list, problems.h) from
+ * the new version's. Returns what to redraw (enum redraw). */
 unsigned watch_event(struct watch *w, struct view *v);
 /* Carries the reader's place from old to nv (a view of another version
  * of the same résumé, sized like old). */

@@ -143,6 +143,18 @@ int main(int argc, char **argv)
 		replace_by_rename("five");
 		step(v, "restored", "Reloaded cv.yaml", "Alpha says five.", __LINE__);
 
+		/* A save with a problem: counted on the status line, and the
+		 * `!` list is the new version's. */
+		fd = open(path, O_WRONLY | O_APPEND);
+		CHECK(fd >= 0 && write(fd, "extra_key: hello\n", 17) == 17);
+		close(fd);
+		step(v, "a problem", "Reloaded cv.yaml: 1 problem: press ! to list",
+		     "Alpha says five.", __LINE__);
+		press(v, "!");
+		SCREEN_HAS(v, "unknown key `extra_key` in the top level");
+		press(v, "q");
+		SCHECK(v, !vt_has(v, "unknown key `extra_key`"));
+
 		/* Real editors: sed -i (a temporary file renamed over), and
 		 * vim with its defaults (the old file renamed to a backup, a
 		 * new one written), when vim is installed. */
