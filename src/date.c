@@ -2,7 +2,9 @@
 
 #include "hint.h"
 
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 /* Locale-free: "present" in any case, ASCII only. */
 static bool is_present(const char *s)
@@ -136,6 +138,74 @@ const char *date_str(const struct date *d, const struct locale *l, char buf[DATE
 	};
 	return locale_fill(l->single_date, names, values, sizeof names / sizeof names[0],
 	                   buf, DATE_BUF);
+}
+
+/* Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's
+ * days_from_civil), for the difference of two dates. */
+static long days_from_civil(int y, int m, int d)
+{
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static long day_number(const struct date *d)
+{
+	return days_from_civil(d->year, d->month ? d->month : 1, d->day ? d->day : 1);
+}
+
+struct date date_today(void)
+{
+	time_t now = time(NULL);
+	long days = now == (time_t)-1 ? 0 : (long)(now / 86400);
+	/* H. Hinnant's civil_from_days */
+	days += 719468;
+	long era = (days >= 0 ? days : days - 146096) / 146097;
+	long doe = days - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+	int d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	int m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	return (struct date){ .year = (int)(yoe + era * 400 + (m <= 2)), .month = m, .day = d };
+}
+
+const char *date_span(const struct date *start, const struct date *end,
+                      const struct date *today, const struct locale *l,
+                      char buf[DATE_BUF])
+{
+	const struct date *s = start->present ? today : start;
+	const struct date *e = end->present ? today : end;
+	long years, months = 0;
+	if (day_number(e) < day_number(s))
+		return NULL;
+	if ((!start->present && !start->month) || (!end->present && !end->month)) {
+		years = e->year - s->year;
+		if (years < 2)
+			years = 1;
+	} else {
+		long days = day_number(e) - day_number(s);
+		years = days / 365;
+		months = days % 365 / 30 + 1;
+		years += months / 12;
+		months %= 12;
+	}
+	char ny[24] = "", nm[24] = "";
+	if (years)
+		snprintf(ny, sizeof ny, "%ld", years);
+	if (months)
+		snprintf(nm, sizeof nm, "%ld", months);
+	static const char *const names[] = {
+		"HOW_MANY_YEARS", "YEARS", "HOW_MANY_MONTHS", "MONTHS",
+	};
+	const char *values[] = {
+		ny, !years ? "" : years == 1 ? l->year : l->years,
+		nm, !months ? "" : months == 1 ? l->month : l->months,
+	};
+	return locale_fill(l->time_span, names, values, 4, buf, DATE_BUF);
 }
 
 static const char *range(struct arena *a, const struct locale *l,

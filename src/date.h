@@ -36,6 +36,28 @@ int date_cmp(const struct date *a, const struct date *b);
  * returns buf. A year alone is its digits, as in RenderCV. */
 const char *date_str(const struct date *d, const struct locale *l, char buf[DATE_BUF]);
 
+/*
+ * RenderCV's time span from start to end ("3 years 4 months", "1 year",
+ * "5 months") in l's words and time_span template, in buf; returns buf,
+ * or NULL when end is before start (RenderCV refuses such a file). A
+ * present end is today (settings.current_date). The rule is RenderCV
+ * 2.x's:
+ *  - when either date is a year alone: years = end year - start year,
+ *    written "1 year" when fewer than 2, and no months;
+ *  - otherwise (YYYY-MM is the first of the month): d = the days from
+ *    start to end, years = d / 365, months = d % 365 / 30 + 1, and 12
+ *    months carry into a year; a part that is 0 is left out, 1 takes
+ *    the singular word.
+ */
+const char *date_span(const struct date *start, const struct date *end,
+                      const struct date *today, const struct locale *l,
+                      char buf[DATE_BUF]);
+
+/* Today's date in UTC, computed from time() alone: the local time zone
+ * is a file (/etc/localtime) vitae was not given, and differs by a day
+ * only around midnight. */
+struct date date_today(void);
+
 /* One date key of an entry as written (sanitised), text NULL if absent. */
 struct date_input {
 	const char *key;        /* "start_date", "startDate": for messages */

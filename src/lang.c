@@ -7,6 +7,7 @@ void locale_init(struct locale *l)
 	*l = locale_table[0];
 	l->single_date = "MONTH_ABBREVIATION YEAR";
 	l->date_range = "START_DATE \xE2\x80\x93 END_DATE";
+	l->time_span = "HOW_MANY_YEARS YEARS HOW_MANY_MONTHS MONTHS";
 }
 
 const struct locale *locale_or_default(const struct locale *l)

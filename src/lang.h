@@ -21,6 +21,7 @@ struct locale {
 	 * Not in the table (the same for every language): set by locale_init. */
 	const char *single_date;        /* "MONTH_ABBREVIATION YEAR" */
 	const char *date_range;         /* "START_DATE – END_DATE" */
+	const char *time_span;          /* "HOW_MANY_YEARS YEARS HOW_MANY_MONTHS MONTHS" */
 };
 
 extern const struct locale locale_table[];

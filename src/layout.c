@@ -211,10 +211,22 @@ static void block_entry(struct lctx *c, const struct section *s, size_t i)
 	} else if (has(e->degree) || has(e->subtitle)) {
 		para_text(&c->w, left, has(e->degree) ? e->degree : e->subtitle, ST_SUBTITLE);
 	}
-	if (has(e->location))
+	/* The right column as RenderCV's: dates, location, time span. */
+	const char *span = has(e->time_span) ? e->time_span : NULL;
+	if (has(e->location)) {
 		para_text(&c->w, right, e->location, ST_LOCATION);
+	} else if (span) {
+		para_text(&c->w, right, span, ST_DATE);
+		span = NULL;
+	}
 	if ((left->len || right->len) && !c->w.skip)
 		wrap_pair(&c->w, left, right);
+	if (span && !c->w.skip) {
+		para_clear(left);
+		para_clear(right);
+		para_text(&c->w, right, span, ST_DATE);
+		wrap_pair(&c->w, left, right);
+	}
 
 	if (e->authors.n && !c->w.skip)
 		authors(c, &e->authors);

@@ -1,6 +1,9 @@
 #include "load_locale.h"
 
 #include <stddef.h>
+#include <string.h>
+
+#include "date.h"
 
 #include "hint.h"
 
@@ -42,9 +45,11 @@ static void set_language(struct conv *c, struct node *v)
 	if (found) {
 		struct locale *l = &c->r->locale;
 		const char *single = l->single_date, *range = l->date_range;
+		const char *span = l->time_span;
 		*l = *found;
 		l->single_date = single;
 		l->date_range = range;
+		l->time_span = span;
 		return;
 	}
 	const char *near = suggest(name, language_at, NULL);
@@ -164,6 +169,8 @@ static void read_design(struct conv *c, struct node *design)
 		word(c, v, "single_date", &c->r->locale.single_date);
 	if ((v = node_get(t, "date_range")))
 		word(c, v, "date_range", &c->r->locale.date_range);
+	if ((v = node_get(t, "time_span")))
+		word(c, v, "time_span", &c->r->locale.time_span);
 }
 
 void load_locale(struct conv *c, struct node *root)
@@ -175,4 +182,70 @@ void load_locale(struct conv *c, struct node *root)
 		read_locale(c, v, "`locale`");
 	if ((v = node_get(root, "design")))
 		read_design(c, v);
+}
+
+/* settings.current_date: a YYYY-MM-DD date, or "today" (the default). */
+static struct date current_date(struct conv *c, struct node *root)
+{
+	struct node *set = node_get(root, "settings");
+	struct node *v = set && set->type == NODE_MAPPING ? node_get(set, "current_date") : NULL;
+	const char *s = v ? conv_str(c, v, "current_date") : NULL;
+	struct date d;
+	if (s && strcmp(s, "today") != 0) {
+		if (date_parse(s, &d) == DATE_OK && !d.present && d.day)
+			return d;
+		diag_add(c->d, DIAG_ERROR, v->pos, "`current_date` must be a date "
+		         "YYYY-MM-DD or `today`, not `%s`", s);
+	}
+	return date_today();
+}
+
+/* RenderCV's snake_case_title: lower case, spaces as underscores. */
+static bool same_section(const char *key, const char *want)
+{
+	for (; *key && *want; key++, want++) {
+		char k = *key == ' ' ? '_' : *key >= 'A' && *key <= 'Z' ? *key - 'A' + 'a' : *key;
+		char w = *want == ' ' ? '_' : *want >= 'A' && *want <= 'Z' ? *want - 'A' + 'a' : *want;
+		if (k != w)
+			return false;
+	}
+	return !*key && !*want;
+}
+
+static void section_spans(struct conv *c, struct section *s, const struct date *today)
+{
+	for (size_t i = 0; i < s->nentries; i++) {
+		struct entry *e = &s->entries[i];
+		struct date start, end = { .present = true };
+		/* a `date` wins, and an end alone is a single date: no span */
+		if (!e->dates || e->date || !e->start_date ||
+		    date_parse(e->start_date, &start) != DATE_OK || start.present ||
+		    (e->end_date && date_parse(e->end_date, &end) != DATE_OK))
+			continue;
+		char buf[DATE_BUF];
+		const char *span = date_span(&start, &end, today, &c->r->locale, buf);
+		if (span && *span)
+			e->time_span = arena_strdup(&c->r->arena, span);
+	}
+}
+
+void load_time_spans(struct conv *c, struct node *root)
+{
+	struct node *design = node_get(root, "design"), *v;
+	bool is_map = design && design->type == NODE_MAPPING;
+	/* RenderCV's classic theme, the default, shows them in `experience`;
+	 * its other themes nowhere. */
+	struct strlist in = { 0 };
+	static const char *experience[] = { "experience" };
+	const char *theme = is_map && (v = node_get(design, "theme")) ? conv_str(c, v, "theme") : NULL;
+	if (!theme || strcmp(theme, "classic") == 0)
+		in = (struct strlist){ experience, 1 };
+	struct node *sec = is_map ? node_get(design, "sections") : NULL;
+	if (sec && sec->type == NODE_MAPPING && (v = node_get(sec, "show_time_spans_in")))
+		conv_strlist(c, v, "show_time_spans_in", false, &in);
+	struct date today = current_date(c, root);
+	for (size_t i = 0; i < c->r->nsections; i++)
+		for (size_t j = 0; j < in.n; j++)
+			if (c->r->sections[i].key && same_section(c->r->sections[i].key, in.v[j]))
+				section_spans(c, &c->r->sections[i], &today);
 }

@@ -8,9 +8,15 @@
  *   locale_catalog:  (1.x) the same words under their 1.x names
  *                    (abbreviations_for_months, full_names_of_months),
  *                    `to` and the date template;
- *   design:          templates.single_date and templates.date_range.
+ *   design:          templates.single_date, date_range and time_span.
  * Everything else in `design` styles the PDF and is not read.
  */
 #include "node.h"
 
 void load_locale(struct conv *c, struct node *root);
+
+/* After the sections are read: RenderCV's time spans (entry.time_span)
+ * in the sections design.sections.show_time_spans_in names (by default
+ * `experience`, with the classic theme; none with RenderCV's other
+ * themes), counted to settings.current_date ("today" by default). */
+void load_time_spans(struct conv *c, struct node *root);

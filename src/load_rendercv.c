@@ -521,6 +521,8 @@ void load_rendercv(struct conv *c, struct node *root)
 		if (!node_is(k, "cv") && !is_top_key(k))
 			conv_extra_section(c, k, &root->u.pairs[i].value, NULL, &generic_spec);
 	}
+	if (!c->over)
+		load_time_spans(c, root);
 }
 
 const struct entry_spec *rendercv_spec(enum entry_kind k)

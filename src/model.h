@@ -62,6 +62,10 @@ struct entry {
 	 * free-text or exact `date`, and the exact start and end ("present"
 	 * in any case). Meaningful only when dates is not NULL. */
 	const char *date, *start_date, *end_date;
+	/* RenderCV's time span, "3 years 4 months", shown under the dates
+	 * in the sections design.sections.show_time_spans_in names; NULL
+	 * elsewhere (load_locale.h). */
+	const char *time_span;
 	const char *summary;        /* may contain '\n' between paragraphs */
 	struct strlist highlights;
 	struct strlist technologies;

@@ -440,6 +440,10 @@ static void entry(struct roff *m, const struct resume *r, const struct section *
 			if (has(e->title))
 				raw(m, " \\(em ");
 			text_str(m, e->dates);
+			if (has(e->time_span)) {
+				raw(m, ", ");
+				text_str(m, e->time_span);
+			}
 		}
 		if (!has(e->title) && !has(e->dates))
 			raw(m, "\\&");

@@ -671,7 +671,7 @@ static void heading_entry(struct md *m, const struct entry *e)
 	if (e->authors.n)
 		authors(m, &e->authors);
 	if (has(e->degree) || has(e->subtitle) || has(e->venue) || has(e->location) ||
-	    has(e->dates)) {
+	    has(e->dates) || has(e->time_span)) {
 		block(m);
 		if (has(e->degree) || has(e->subtitle)) {
 			sep(m, &first);
@@ -684,6 +684,7 @@ static void heading_entry(struct md *m, const struct entry *e)
 		meta_part(m, &first, e->venue, true, true);
 		meta_part(m, &first, e->location, true, true);
 		meta_part(m, &first, e->dates, true, true);
+		meta_part(m, &first, e->time_span, true, true);
 	}
 	tail_blocks(m, e);
 }
