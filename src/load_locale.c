@@ -233,19 +233,34 @@ void load_time_spans(struct conv *c, struct node *root)
 {
 	struct node *design = node_get(root, "design"), *v;
 	bool is_map = design && design->type == NODE_MAPPING;
-	/* RenderCV's classic theme, the default, shows them in `experience`;
-	 * its other themes nowhere. */
 	struct strlist in = { 0 };
-	static const char *experience[] = { "experience" };
-	const char *theme = is_map && (v = node_get(design, "theme")) ? conv_str(c, v, "theme") : NULL;
-	if (!theme || strcmp(theme, "classic") == 0)
-		in = (struct strlist){ experience, 1 };
-	struct node *sec = is_map ? node_get(design, "sections") : NULL;
-	if (sec && sec->type == NODE_MAPPING && (v = node_get(sec, "show_time_spans_in")))
-		conv_strlist(c, v, "show_time_spans_in", false, &in);
+	/* RenderCV 1.x: design.show_timespan_in, section titles as shown
+	 * ("Experience"), none by default. */
+	bool v1 = node_get(root, "locale_catalog") || node_get(root, "rendercv_settings") ||
+	          (is_map && node_get(design, "show_timespan_in"));
+	if (v1) {
+		if (is_map && (v = node_get(design, "show_timespan_in")))
+			conv_strlist(c, v, "show_timespan_in", false, &in);
+	} else {
+		/* 2.x: the classic theme, the default, shows them in
+		 * `experience`; its other themes nowhere. */
+		static const char *experience[] = { "experience" };
+		const char *theme = is_map && (v = node_get(design, "theme"))
+		                    ? conv_str(c, v, "theme") : NULL;
+		if (!theme || strcmp(theme, "classic") == 0)
+			in = (struct strlist){ experience, 1 };
+		struct node *sec = is_map ? node_get(design, "sections") : NULL;
+		if (sec && sec->type == NODE_MAPPING && (v = node_get(sec, "show_time_spans_in")))
+			conv_strlist(c, v, "show_time_spans_in", false, &in);
+	}
+	if (!in.n)
+		return;
 	struct date today = current_date(c, root);
-	for (size_t i = 0; i < c->r->nsections; i++)
+	for (size_t i = 0; i < c->r->nsections; i++) {
+		struct section *s = &c->r->sections[i];
 		for (size_t j = 0; j < in.n; j++)
-			if (c->r->sections[i].key && same_section(c->r->sections[i].key, in.v[j]))
-				section_spans(c, &c->r->sections[i], &today);
+			if (v1 ? s->title && strcmp(s->title, in.v[j]) == 0
+			       : s->key && same_section(s->key, in.v[j]))
+				section_spans(c, s, &today);
+	}
 }

@@ -18,5 +18,8 @@ void load_locale(struct conv *c, struct node *root);
 /* After the sections are read: RenderCV's time spans (entry.time_span)
  * in the sections design.sections.show_time_spans_in names (by default
  * `experience`, with the classic theme; none with RenderCV's other
- * themes), counted to settings.current_date ("today" by default). */
+ * themes), counted to settings.current_date ("today" by default). A
+ * RenderCV 1.x file (locale_catalog, rendercv_settings) has them where
+ * design.show_timespan_in names a section by its title, by default
+ * nowhere. */
 void load_time_spans(struct conv *c, struct node *root);

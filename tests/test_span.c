@@ -17,6 +17,9 @@
  * design.sections.show_time_spans_in: ["experience"] with the classic
  * theme (the default), [] with every other theme; only for an entry with
  * a start_date (an end alone is a single date, a `date` wins).
+ * RenderCV 1.x (rendercv/data/models/computers.py in 1.18) counts the
+ * same way, and shows them where design.show_timespan_in names the
+ * section's title, case-sensitive ("Experience"), by default nowhere.
  */
 #include <time.h>
 
@@ -150,6 +153,13 @@ static void test_where(void)
 	                "        start_date: 2020-06\n" NOW), "(none)");
 	CHECK_STR(shown(HEAD "    experience:\n      - company: X\n        position: Y\n"
 	                "        end_date: 2020-06\n" NOW), "(none)");
+	/* RenderCV 1.x: design.show_timespan_in by title as shown, by
+	 * default none */
+	CHECK_STR(shown(HEAD JOB("experience") "locale_catalog:\n  present: now\n" NOW), "(none)");
+	CHECK_STR(shown(HEAD JOB("experience") "design:\n  show_timespan_in: [Experience]\n" NOW),
+	          "1 year 4 months");
+	CHECK_STR(shown(HEAD JOB("experience") "design:\n  show_timespan_in: [experience]\n" NOW),
+	          "(none)");
 	/* current_date is a whole date or `today` */
 	CHECK_STR(shown(HEAD JOB("experience") "settings:\n  current_date: 2025-01\n"),
 	          "9:17: error: `current_date` must be a date YYYY-MM-DD or `today`, not `2025-01`");
