@@ -1,6 +1,7 @@
 #include "load_locale.h"
 
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "date.h"
@@ -200,16 +201,18 @@ static struct date current_date(struct conv *c, struct node *root)
 	return date_today();
 }
 
-/* RenderCV's snake_case_title: lower case, spaces as underscores. */
-static bool same_section(const char *key, const char *want)
+/* RenderCV's snake_case_title, in place: lower case, spaces as
+ * underscores. */
+static char *snake(char *s)
 {
-	for (; *key && *want; key++, want++) {
-		char k = *key == ' ' ? '_' : *key >= 'A' && *key <= 'Z' ? *key - 'A' + 'a' : *key;
-		char w = *want == ' ' ? '_' : *want >= 'A' && *want <= 'Z' ? *want - 'A' + 'a' : *want;
-		if (k != w)
-			return false;
-	}
-	return !*key && !*want;
+	for (char *p = s; *p; p++)
+		*p = *p == ' ' ? '_' : *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p;
+	return s;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 static void section_spans(struct conv *c, struct section *s, const struct date *today)
@@ -255,12 +258,17 @@ void load_time_spans(struct conv *c, struct node *root)
 	}
 	if (!in.n)
 		return;
+	/* sorted, and searched once a section: a long list and many
+	 * sections stay fast */
+	const char **names = arena_alloc(&c->r->arena, in.n * sizeof *names);
+	for (size_t j = 0; j < in.n; j++)
+		names[j] = v1 ? in.v[j] : snake(arena_strdup(&c->r->arena, in.v[j]));
+	qsort(names, in.n, sizeof *names, cmp_str);
 	struct date today = current_date(c, root);
 	for (size_t i = 0; i < c->r->nsections; i++) {
 		struct section *s = &c->r->sections[i];
-		for (size_t j = 0; j < in.n; j++)
-			if (v1 ? s->title && strcmp(s->title, in.v[j]) == 0
-			       : s->key && same_section(s->key, in.v[j]))
-				section_spans(c, s, &today);
+		const char *name = v1 ? s->title : s->key ? snake(arena_strdup(&c->r->arena, s->key)) : NULL;
+		if (name && bsearch(&name, names, in.n, sizeof *names, cmp_str))
+			section_spans(c, s, &today);
 	}
 }
