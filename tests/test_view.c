@@ -258,6 +258,11 @@ static void test_geometry(struct view *v)
 /* An item's lines as one text: spaces and line breaks one space, a word
  * broken after its hyphen whole, markers and rules left out; and where
  * each byte came from. */
+static bool fold_all(void *ctx, size_t sec)
+{
+	return true;
+}
+
 static void test_flat(void)
 {
 	struct layout l = LAYOUT_INIT;
@@ -287,6 +292,15 @@ static void test_flat(void)
 	/* The heading's text leaves out its rule. */
 	flat_build(&f, &l, 0, (size_t)first, false);
 	CHECK_STR(f.text, "T");
+	/* Folded, its marker and count are left out, with and without pos. */
+	layout_build(&l, &r, &(struct layout_opts){ .width = 20, .section = 0,
+		.headings = true, .gutter = true, .hooks = &(struct layout_hooks){
+			.section_folded = fold_all } });
+	CHECK(l.n == 1 && strstr(l.lines[0].text, "(1 entry)"));
+	for (int pos = 0; pos < 2; pos++) {
+		flat_build(&f, &l, 0, l.n, pos);
+		CHECK_STR(f.text, "T");
+	}
 	flat_free(&f);
 	layout_free(&l);
 }
