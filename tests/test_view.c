@@ -518,6 +518,24 @@ static void test_shared_panes(struct view *v)
 		type(v, &ks, "zR");
 		CHECK(all_same_as_full(v));
 	}
+	/* Past the splices a pane keeps (64, view.c), it is laid out whole
+	 * again, and every pane stays up to date. */
+	view_set_pane(v, 2);
+	struct pane *p = view_pane(v);
+	p->cur_sec = p->items[1].sec;
+	p->cur_ent = p->items[1].ent;
+	bool relaid = false;
+	for (int i = 0; i < 70; i++) {
+		size_t before = p->nextra;
+		type(v, &ks, "za");
+		relaid |= p->nextra < before;
+		CHECK_INT(v->panes[0].gen, v->gen);
+	}
+	CHECK(relaid);
+	CHECK(all_same_as_full(v));
+	type(v, &ks, "za");
+	CHECK(all_same_as_full(v));
+	type(v, &ks, "zR");
 	view_set_filter(v, "");
 	for (size_t pi = 0; pi < v->npanes; pi++) {
 		v->panes[pi].cur_sec = saved[pi].cur_sec;

@@ -455,10 +455,9 @@ static long current_item(const struct pane *p)
 	return p->cur_sec < 0 ? -1 : pane_find_item(p, p->cur_sec, p->cur_ent);
 }
 
-void pane_sync(struct view *v, struct pane *p)
+/* Lays p out whole, keeping its scroll and current item. */
+static void pane_lay_out(struct view *v, struct pane *p)
 {
-	if (p->gen == v->gen)
-		return;
 	/* Keep the line at the top where it was: remember it by its item. */
 	long ai = p->gen ? pane_item_at(p, p->top) : -1;
 	int asec = 0, aent = 0;
@@ -486,6 +485,12 @@ void pane_sync(struct view *v, struct pane *p)
 		long h = p->cur_sec >= 0 ? pane_find_item(p, p->cur_sec, -1) : -1;
 		set_current(p, h >= 0 ? h : pane_item_at(p, p->top));
 	}
+}
+
+void pane_sync(struct view *v, struct pane *p)
+{
+	if (p->gen != v->gen)
+		pane_lay_out(v, p);
 }
 
 const struct pane *view_cur(const struct view *v)
@@ -688,6 +693,20 @@ static const struct layout_hooks one_hooks = {
  * laid out whole again, which frees their old text. */
 #define SPLICE_MAX 64
 
+/* Whether p may keep one more splice's text: the text kept for splices
+ * stays about as large as the pane's own at most (or a megabyte, for a
+ * small pane), since opening the largest section copies megabytes; then
+ * the pane is laid out whole again. */
+#define SPLICE_KEEP (1u << 20)
+static bool can_splice(const struct pane *p)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < p->nextra; i++)
+		kept += p->extra[i].used;
+	return p->nextra < SPLICE_MAX &&
+	       (kept <= SPLICE_KEEP || kept <= p->lay.arena.used);
+}
+
 static struct line blank_line(const struct line *after)
 {
 	return (struct line){ .text = "", .section = after->section,
@@ -741,7 +760,7 @@ static void splice(struct pane *p, long start, long end, struct layout *one, boo
  */
 static bool splice_entry(struct view *v, struct pane *p, long i)
 {
-	if (p->nextra >= SPLICE_MAX)
+	if (!can_splice(p))
 		return false;
 	const struct item it = p->items[i];
 	const struct section *s = &v->r->sections[it.sec];
@@ -793,7 +812,7 @@ static int first_shown(const struct view *v, int sec)
  */
 static bool splice_section(struct view *v, struct pane *p, long h)
 {
-	if (p->nextra >= SPLICE_MAX)
+	if (!can_splice(p))
 		return false;
 	int sec = p->items[h].sec;
 	long start = p->items[h].line, end = section_end(p, h);
@@ -824,19 +843,16 @@ static bool splice_section(struct view *v, struct pane *p, long h)
 }
 
 /* Splices the entry or section item it, just folded or opened, into
- * every pane that is up to date and shows it; false when one of them
- * could not be, and the current pane must be laid out whole. */
-static bool splice_everywhere(struct view *v, struct item it)
+ * every pane that is up to date and shows it, or lays such a pane out
+ * whole when it keeps enough splices: they all stay up to date. */
+static void splice_everywhere(struct view *v, struct item it)
 {
 	for (size_t k = 0; k < v->npanes; k++) {
 		struct pane *q = &v->panes[k];
 		long j = q->gen == v->gen ? pane_find_item(q, it.sec, it.ent) : -1;
-		if (j < 0)
-			continue;
-		if (!(it.ent >= 0 ? splice_entry(v, q, j) : splice_section(v, q, j)))
-			return false;
+		if (j >= 0 && !(it.ent >= 0 ? splice_entry(v, q, j) : splice_section(v, q, j)))
+			pane_lay_out(v, q);
 	}
-	return true;
 }
 
 static unsigned fold(struct view *v, enum fold_op op)
@@ -863,11 +879,8 @@ static unsigned fold(struct view *v, enum fold_op op)
 		return 0;
 	*flag = want;
 	long row = it.line - p->top;
-	if (!splice_everywhere(v, it)) {
-		relayout_keep(v, p, row);
-		return RD_CONTENT | RD_STATUS;
-	}
-	/* The panes stay up to date: only the marked item is looked for. */
+	splice_everywhere(v, it);
+	/* The marked item keeps its row, or comes to the top. */
 	i = current_item(p);
 	row = clampl(row, 0, v->geo.content_rows - 1);
 	if (i >= 0)
