@@ -537,6 +537,29 @@ void layout_free(struct layout *l)
 	*l = (struct layout)LAYOUT_INIT;
 }
 
+void layout_append(struct layout *l, const struct layout *src, size_t first,
+                   size_t end)
+{
+	if (end > src->n)
+		end = src->n;
+	if (first >= end)
+		return;
+	grow_array(&l->lines, &l->cap, l->n + (end - first), sizeof *l->lines);
+	for (size_t i = first; i < end; i++) {
+		struct line *d = &l->lines[l->n++];
+		*d = src->lines[i];
+		if (d->len)
+			d->text = arena_strndup(&l->arena, d->text, d->len);
+		if (d->nspans) {
+			struct span *sp = arena_alloc_align(&l->arena, d->nspans * sizeof *sp,
+			                                    _Alignof(struct span));
+			memcpy(sp, d->spans, d->nspans * sizeof *sp);
+			d->spans = sp;
+		}
+	}
+	l->width = src->width;
+}
+
 /* Lines are in (section, entry) order, the header (-1, -1) first and a
  * heading (s, -1) before its entries, so a binary search finds one. */
 long layout_find_entry(const struct layout *l, int sec, int ent)

@@ -115,5 +115,12 @@ void layout_free(struct layout *l);
 bool layout_blank_between(const struct entry *a, bool a_folded, const struct entry *b,
                           bool b_folded);
 
+/* Adds lines [first, end) of src at the end of l, their text and spans
+ * copied into l's arena: the viewer shows a section's lines that the All
+ * pane already laid out (same width, same folds) without laying them out
+ * again. */
+void layout_append(struct layout *l, const struct layout *src, size_t first,
+                   size_t end);
+
 /* First line of entry (sec, ent) in l, or -1 when it is not there. */
 long layout_find_entry(const struct layout *l, int sec, int ent);

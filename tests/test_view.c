@@ -258,6 +258,11 @@ static void test_geometry(struct view *v)
 /* An item's lines as one text: spaces and line breaks one space, a word
  * broken after its hyphen whole, markers and rules left out; and where
  * each byte came from. */
+static bool fold_all(void *ctx, size_t sec)
+{
+	return true;
+}
+
 static void test_flat(void)
 {
 	struct layout l = LAYOUT_INIT;
@@ -287,6 +292,15 @@ static void test_flat(void)
 	/* The heading's text leaves out its rule. */
 	flat_build(&f, &l, 0, (size_t)first, false);
 	CHECK_STR(f.text, "T");
+	/* Folded, its marker and count are left out, with and without pos. */
+	layout_build(&l, &r, &(struct layout_opts){ .width = 20, .section = 0,
+		.headings = true, .gutter = true, .hooks = &(struct layout_hooks){
+			.section_folded = fold_all } });
+	CHECK(l.n == 1 && strstr(l.lines[0].text, "(1 entry)"));
+	for (int pos = 0; pos < 2; pos++) {
+		flat_build(&f, &l, 0, l.n, pos);
+		CHECK_STR(f.text, "T");
+	}
 	flat_free(&f);
 	layout_free(&l);
 }
@@ -401,13 +415,134 @@ static bool same_as_full(const struct view *v, const struct pane *p)
 	for (size_t i = 0; same && i < q->lay.n; i++) {
 		const struct line *a = &p->lay.lines[i], *b = &q->lay.lines[i];
 		same = a->len == b->len && memcmp(a->text, b->text, a->len) == 0 &&
-		       a->kind == b->kind && a->section == b->section &&
-		       a->entry == b->entry && a->nspans == b->nspans;
+		       a->width == b->width && a->kind == b->kind &&
+		       a->section == b->section && a->entry == b->entry &&
+		       a->nspans == b->nspans &&
+		       (!a->nspans || memcmp(a->spans, b->spans, a->nspans * sizeof *a->spans) == 0);
 	}
 	for (size_t i = 0; same && i < q->nitems; i++)
-		same = p->items[i].line == q->items[i].line;
+		same = p->items[i].line == q->items[i].line &&
+		       p->items[i].sec == q->items[i].sec && p->items[i].ent == q->items[i].ent;
 	view_free(&w);
 	return same;
+}
+
+/* Every pane v holds up to date is what a full layout gives: a fold
+ * splices each of them, a section's pane is copied from All. */
+static bool all_same_as_full(const struct view *v)
+{
+	bool same = true;
+	for (size_t i = 0; i < v->npanes; i++)
+		if (v->panes[i].gen == v->gen && !same_as_full(v, &v->panes[i])) {
+			fprintf(stderr, "pane %zu differs from a full layout\n", i);
+			same = false;
+		}
+	return same;
+}
+
+/* Every pane up to date at once, then entries folded in one pane and
+ * sections in All, with the filter on and off: every pane that stays up
+ * to date (All and the sections' panes both splice a fold) has the
+ * lines a full layout gives. */
+static void test_shared_panes(struct view *v)
+{
+	struct keys_state ks = { 0 };
+	struct pane saved[8];
+	CHECK(v->npanes <= 8);
+	memcpy(saved, v->panes, v->npanes * sizeof *saved);
+	for (int filtered = 0; filtered < 2; filtered++) {
+		view_set_filter(v, filtered ? "engineer" : "");
+		for (size_t pi = v->npanes; pi-- > 0;)
+			view_set_pane(v, pi);   /* All first: the others copy it */
+		for (size_t pi = 0; pi < v->npanes; pi++)
+			CHECK_INT(v->panes[pi].gen, v->gen);
+		CHECK(all_same_as_full(v));
+		/* Entries, from a section's pane: All is spliced too. */
+		view_set_pane(v, 2);
+		struct pane *p = view_pane(v);
+		for (size_t i = 0; i < p->nitems; i += 2) {
+			p->cur_sec = p->items[i].sec;
+			p->cur_ent = p->items[i].ent;
+			type(v, &ks, "za");
+			CHECK_INT(v->panes[0].gen, v->gen);
+			CHECK(all_same_as_full(v));
+		}
+		/* Sections in All, folded and opened in an order that meets
+		 * folded neighbours, with entries folded inside them. */
+		view_set_pane(v, 0);
+		struct pane *all = view_pane(v);
+		for (int pass = 0; pass < 2; pass++)
+			for (size_t s = 0; s < v->r->nsections; s++) {
+				long h = pane_find_item(all, (int)s, -1);
+				if (h < 0)
+					continue;
+				all->cur_sec = (int)s;
+				all->cur_ent = -1;
+				type(v, &ks, "za");
+				CHECK(v->sec_fold[s] == (pass == 0));
+				CHECK(all_same_as_full(v));
+			}
+		/* zc on a folded entry folds its section. */
+		for (size_t s = 0; s < v->r->nsections; s++) {
+			long h = pane_find_item(all, (int)s, -1);
+			if (h < 0 || (size_t)h + 1 >= all->nitems || all->items[h + 1].sec != (int)s)
+				continue;
+			all->cur_sec = (int)s;
+			all->cur_ent = all->items[h + 1].ent;
+			type(v, &ks, "zczc");
+			CHECK(v->sec_fold[s]);
+			CHECK(all_same_as_full(v));
+			/* A section's pane first shown while All folds it is
+			 * laid out, not copied. */
+			layout_free(&v->panes[s + 1].lay);
+			v->panes[s + 1].gen = 0;
+			view_set_pane(v, s + 1);
+			CHECK(all_same_as_full(v));
+			view_set_pane(v, 0);
+			type(v, &ks, "zo");
+			CHECK(!v->sec_fold[s]);
+			CHECK(all_same_as_full(v));
+		}
+		/* zM lays out All whole, and leaves the sections' panes to
+		 * be laid out again: opening a section lays out its pane. */
+		type(v, &ks, "zM");
+		for (size_t s = 0; s < v->r->nsections; s++) {
+			if (pane_find_item(all, (int)s, -1) < 0)
+				continue;
+			all->cur_sec = (int)s;
+			all->cur_ent = -1;
+			type(v, &ks, "zo");
+			CHECK(!v->sec_fold[s]);
+			CHECK(all_same_as_full(v));
+		}
+		type(v, &ks, "zR");
+		CHECK(all_same_as_full(v));
+	}
+	/* Past the splices a pane keeps (64, view.c), it is laid out whole
+	 * again, and every pane stays up to date. */
+	view_set_pane(v, 2);
+	struct pane *p = view_pane(v);
+	p->cur_sec = p->items[1].sec;
+	p->cur_ent = p->items[1].ent;
+	bool relaid = false;
+	for (int i = 0; i < 70; i++) {
+		size_t before = p->nextra;
+		type(v, &ks, "za");
+		relaid |= p->nextra < before;
+		CHECK_INT(v->panes[0].gen, v->gen);
+	}
+	CHECK(relaid);
+	CHECK(all_same_as_full(v));
+	type(v, &ks, "za");
+	CHECK(all_same_as_full(v));
+	type(v, &ks, "zR");
+	view_set_filter(v, "");
+	for (size_t pi = 0; pi < v->npanes; pi++) {
+		v->panes[pi].cur_sec = saved[pi].cur_sec;
+		v->panes[pi].cur_ent = saved[pi].cur_ent;
+		v->panes[pi].top = saved[pi].top;
+	}
+	view_set_pane(v, 0);
 }
 
 /* Every entry of every pane folded and unfolded in turn, in an order
@@ -776,6 +911,7 @@ int main(void)
 	test_panes(&v);
 	test_scroll_entries(&v);
 	test_fold_splice(&v);
+	test_shared_panes(&v);
 	test_folds(&v);
 	test_search(&v);
 	test_prompt(&v);

@@ -24,13 +24,22 @@ static inline void put(struct flat *f, char c, long line, uint32_t off, bool pos
 	f->text[f->len++] = c;
 }
 
-/* Whether byte i of l is part of a fold marker, a count or a rule. */
-static bool decoration(const struct line *l, uint32_t i, uint32_t *si)
+/* Bytes [off, off + n) of line, a run with no space: copied whole (the
+ * search builds its text over the whole résumé on the first key typed
+ * at the prompt, so this is not done byte by byte). */
+static void put_run(struct flat *f, const char *s, uint32_t n, long line, uint32_t off,
+                    bool pos)
 {
-	while (*si < l->nspans && l->spans[*si].start + l->spans[*si].len <= i)
-		(*si)++;
-	const struct span *s = *si < l->nspans ? &l->spans[*si] : NULL;
-	return s && s->start <= i && (s->style == ST_FOLD || s->style == ST_RULE);
+	if (pos)
+		for (uint32_t k = 0; k < n; k++)
+			f->pos[f->len + k] = (struct flat_pos){ .line = line, .off = off + k };
+	memcpy(f->text + f->len, s, n);
+	f->len += n;
+}
+
+static bool is_decoration(const struct span *s)
+{
+	return s->style == ST_FOLD || s->style == ST_RULE;
 }
 
 void flat_append(struct flat *f, const struct layout *l, size_t first, size_t end,
@@ -45,19 +54,35 @@ void flat_append(struct flat *f, const struct layout *l, size_t first, size_t en
 		uint32_t si = 0;
 		bool any = false;
 		reserve(f, ln->len + 1, pos);
-		for (uint32_t i = 0; i < ln->len; i++) {
-			char c = ln->text[i];
-			if (c == ' ' || decoration(ln, i, &si)) {
+		for (uint32_t i = 0; i < ln->len;) {
+			/* The next fold marker, count or rule: left out. */
+			while (si < ln->nspans && (!is_decoration(&ln->spans[si]) ||
+			       ln->spans[si].start + ln->spans[si].len <= i))
+				si++;
+			uint32_t stop = si < ln->nspans ? ln->spans[si].start : ln->len;
+			if (stop <= i) {
 				/* The indent keeps what the line break said. */
 				if (any)
 					space = true;
+				i = ln->spans[si].start + ln->spans[si].len;
 				continue;
 			}
-			if (space && f->len > start)
-				put(f, ' ', (long)n, i ? i - 1 : 0, pos);
-			space = false;
-			put(f, c, (long)n, i, pos);
-			any = true;
+			while (i < stop) {
+				if (ln->text[i] == ' ') {
+					if (any)
+						space = true;
+					i++;
+					continue;
+				}
+				const char *sp = memchr(ln->text + i, ' ', stop - i);
+				uint32_t e = sp ? (uint32_t)(sp - ln->text) : stop;
+				if (space && f->len > start)
+					put(f, ' ', (long)n, i ? i - 1 : 0, pos);
+				space = false;
+				put_run(f, ln->text + i, e - i, (long)n, i, pos);
+				any = true;
+				i = e;
+			}
 		}
 		/* "Multi-" then "Task" is "Multi-Task": the wrap broke
 		 * after the hyphen, inside the word. */

@@ -101,6 +101,12 @@ static void search_text(struct view *v)
 	const struct layout *sl = search_layout(v);
 	v->stext.len = 0;
 	v->nsitems = 0;
+	/* Room for all of it at once: a line gives at most its bytes, a
+	 * space and a '\n', and the largest file has 24 MB of text. */
+	size_t need = 1;
+	for (size_t i = 0; i < sl->n; i++)
+		need += sl->lines[i].len + 2;
+	grow_array(&v->stext.text, &v->stext.cap, need, 1);
 	for (size_t i = 0; i < sl->n;) {
 		size_t end = item_run(sl, i);
 		const struct line *l = &sl->lines[i];

@@ -336,34 +336,108 @@ long pane_clamp_top(const struct view *v, const struct pane *p, long top)
 
 /* --- layout ----------------------------------------------------------- */
 
-/* Lays p out in full, and lists its items. */
-static void pane_build(struct view *v, struct pane *p)
+/* Adds the items of lines l[0..n), numbered from base, to p's. */
+static void list_items(struct pane *p, const struct line *l, size_t n, long base)
 {
-	bool all = p->section < 0;
-	free_extra(p);
-	layout_build(&p->lay, v->r, &(struct layout_opts){
-		.width = v->geo.text_w,
-		.section = p->section,
-		.headings = all,
-		.gutter = true,
-		.ascii = v->ascii,
-		.hooks = all ? &all_hooks : &section_hooks,
-		.ctx = v,
-	});
-	p->nitems = 0;
-	for (size_t i = 0; i < p->lay.n; i++) {
-		const struct line *l = &p->lay.lines[i];
-		if (l->kind != LINE_ENTRY_HEAD && l->kind != LINE_SECTION)
+	for (size_t i = 0; i < n; i++) {
+		if (l[i].kind != LINE_ENTRY_HEAD && l[i].kind != LINE_SECTION)
 			continue;
 		/* A heading that wraps is one item, not one per line. */
-		if (p->nitems && p->items[p->nitems - 1].sec == l->section &&
-		    p->items[p->nitems - 1].ent == l->entry)
+		if (p->nitems && p->items[p->nitems - 1].sec == l[i].section &&
+		    p->items[p->nitems - 1].ent == l[i].entry)
 			continue;
 		grow_array(&p->items, &p->capitems, p->nitems + 1, sizeof *p->items);
 		p->items[p->nitems++] = (struct item){
-			.line = (long)i, .sec = l->section, .ent = l->entry,
+			.line = base + (long)i, .sec = l[i].section, .ent = l[i].entry,
 		};
 	}
+}
+
+/* Index of the first item of p at or after line. */
+static size_t item_from(const struct pane *p, long line)
+{
+	size_t lo = 0, hi = p->nitems;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (p->items[mid].line < line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* One past the last line of section sec in All's pane a, but before the
+ * blank line that parts it from the next section. */
+static long section_end(const struct pane *a, long h)
+{
+	size_t j = (size_t)h + 1;
+	while (j < a->nitems && a->items[j].sec == a->items[h].sec)
+		j++;
+	long end = j < a->nitems ? a->items[j].line : (long)a->lay.n;
+	while (end > a->items[h].line && a->lay.lines[end - 1].kind == LINE_BLANK)
+		end--;
+	return end;
+}
+
+/*
+ * Where All's pane a has the lines of section sec's entries, when it is
+ * up to date and shows them: *first -1 when it does not (the section is
+ * folded there, or a is stale), [0, 0) when no entry of it is shown.
+ */
+static void section_in_all(const struct view *v, const struct pane *a, int sec,
+                           long *first, long *end)
+{
+	*first = -1;
+	*end = 0;
+	if (a->gen != v->gen)
+		return;
+	long h = pane_find_item(a, sec, -1);
+	if (h < 0) {
+		*first = 0;     /* not even its heading: nothing shown */
+		return;
+	}
+	/* Open, the heading's lines are followed by its rule. */
+	long l = a->items[h].line;
+	while (l < (long)a->lay.n && a->lay.lines[l].kind == LINE_SECTION)
+		l++;
+	if (l >= (long)a->lay.n || a->lay.lines[l].kind != LINE_RULE)
+		return;
+	*first = l + 1;
+	*end = section_end(a, h);
+}
+
+/*
+ * Lays p out in full, and lists its items. A section's pane has the
+ * lines All has for that section's entries, at the same width with the
+ * same folds and filter: when All is up to date and shows the section
+ * open, they are copied from there, not laid out again.
+ */
+static void pane_build(struct view *v, struct pane *p)
+{
+	bool all = p->section < 0;
+	long first = -1, end = 0;
+	if (!all)
+		section_in_all(v, &v->panes[0], p->section, &first, &end);
+	free_extra(p);
+	if (first >= 0) {
+		arena_free(&p->lay.arena);
+		p->lay.n = 0;
+		p->lay.width = v->panes[0].lay.width;
+		layout_append(&p->lay, &v->panes[0].lay, (size_t)first, (size_t)end);
+	} else {
+		layout_build(&p->lay, v->r, &(struct layout_opts){
+			.width = v->geo.text_w,
+			.section = p->section,
+			.headings = all,
+			.gutter = true,
+			.ascii = v->ascii,
+			.hooks = all ? &all_hooks : &section_hooks,
+			.ctx = v,
+		});
+	}
+	p->nitems = 0;
+	list_items(p, p->lay.lines, p->lay.n, 0);
 }
 
 static void set_current(struct pane *p, long i)
@@ -381,10 +455,9 @@ static long current_item(const struct pane *p)
 	return p->cur_sec < 0 ? -1 : pane_find_item(p, p->cur_sec, p->cur_ent);
 }
 
-void pane_sync(struct view *v, struct pane *p)
+/* Lays p out whole, keeping its scroll and current item. */
+static void pane_lay_out(struct view *v, struct pane *p)
 {
-	if (p->gen == v->gen)
-		return;
 	/* Keep the line at the top where it was: remember it by its item. */
 	long ai = p->gen ? pane_item_at(p, p->top) : -1;
 	int asec = 0, aent = 0;
@@ -412,6 +485,12 @@ void pane_sync(struct view *v, struct pane *p)
 		long h = p->cur_sec >= 0 ? pane_find_item(p, p->cur_sec, -1) : -1;
 		set_current(p, h >= 0 ? h : pane_item_at(p, p->top));
 	}
+}
+
+void pane_sync(struct view *v, struct pane *p)
+{
+	if (p->gen != v->gen)
+		pane_lay_out(v, p);
 }
 
 const struct pane *view_cur(const struct view *v)
@@ -610,14 +689,67 @@ static const struct layout_hooks one_hooks = {
 	.entry_shown = one_shown,
 };
 
-/* Entries laid out again one at a time before the pane is laid out
- * whole again, which frees their old text. */
+/* Entries and sections laid out again one at a time before the pane is
+ * laid out whole again, which frees their old text. */
 #define SPLICE_MAX 64
 
-static struct line blank_line(const struct item *after)
+/* Whether p may keep one more splice's text: the text kept for splices
+ * stays about as large as the pane's own at most (or a megabyte, for a
+ * small pane), since opening the largest section copies megabytes; then
+ * the pane is laid out whole again. */
+#define SPLICE_KEEP (1u << 20)
+static bool can_splice(const struct pane *p)
 {
-	return (struct line){ .text = "", .section = after->sec, .entry = after->ent,
-	                      .kind = LINE_BLANK };
+	size_t kept = 0;
+	for (size_t i = 0; i < p->nextra; i++)
+		kept += p->extra[i].used;
+	return p->nextra < SPLICE_MAX &&
+	       (kept <= SPLICE_KEEP || kept <= p->lay.arena.used);
+}
+
+static struct line blank_line(const struct line *after)
+{
+	return (struct line){ .text = "", .section = after->section,
+	                      .entry = after->entry, .kind = LINE_BLANK };
+}
+
+/*
+ * Replaces lines [start, end) of p, and their items, with the lines of
+ * one, then a blank line when blank (a blank line has the indices of the
+ * line above it). one's text is kept with the pane (p->extra).
+ */
+static void splice(struct pane *p, long start, long end, struct layout *one, bool blank)
+{
+	size_t nnew = one->n + blank, nold = (size_t)(end - start);
+	if (blank) {
+		grow_array(&one->lines, &one->cap, one->n + 1, sizeof *one->lines);
+		one->lines[one->n] = one->n ? blank_line(&one->lines[one->n - 1])
+		                            : blank_line(&p->lay.lines[start - 1]);
+	}
+	grow_array(&p->lay.lines, &p->lay.cap, p->lay.n - nold + nnew, sizeof *p->lay.lines);
+	struct line *l = p->lay.lines;
+	memmove(l + start + nnew, l + end, (p->lay.n - (size_t)end) * sizeof *l);
+	memcpy(l + start, one->lines, nnew * sizeof *l);
+	p->lay.n = p->lay.n - nold + nnew;
+
+	/* The items: those of the old lines out, those of the new in. */
+	size_t a = item_from(p, start), b = item_from(p, end), tail = p->nitems - b;
+	struct item *rest = xmalloc((tail + 1) * sizeof *rest);
+	memcpy(rest, p->items + b, tail * sizeof *rest);
+	p->nitems = a;
+	list_items(p, l + start, nnew, start);
+	grow_array(&p->items, &p->capitems, p->nitems + tail, sizeof *p->items);
+	long delta = (long)nnew - (long)nold;
+	for (size_t j = 0; j < tail; j++) {
+		p->items[p->nitems] = rest[j];
+		p->items[p->nitems++].line += delta;
+	}
+	free(rest);
+
+	free(one->lines);
+	grow_array(&p->extra, &p->capextra, p->nextra + 1, sizeof *p->extra);
+	p->extra[p->nextra++] = one->arena;
+	*one = (struct layout)LAYOUT_INIT;
 }
 
 /*
@@ -628,7 +760,7 @@ static struct line blank_line(const struct item *after)
  */
 static bool splice_entry(struct view *v, struct pane *p, long i)
 {
-	if (p->gen != v->gen || p->nextra >= SPLICE_MAX || p->items[i].ent < 0)
+	if (!can_splice(p))
 		return false;
 	const struct item it = p->items[i];
 	const struct section *s = &v->r->sections[it.sec];
@@ -643,35 +775,84 @@ static bool splice_entry(struct view *v, struct pane *p, long i)
 		start--;
 	while (!next && end > it.line && p->lay.lines[end - 1].kind == LINE_BLANK)
 		end--;
+	bool nb = prev && layout_blank_between(&s->entries[prev->ent],
+		view_entry_folded(v, prev->sec, prev->ent), &s->entries[it.ent], efold);
+	bool na = next && layout_blank_between(&s->entries[it.ent], efold,
+		&s->entries[next->ent], view_entry_folded(v, next->sec, next->ent));
 	struct layout one = LAYOUT_INIT;
 	struct one_ctx c = { .v = v, .sec = it.sec, .ent = it.ent };
 	layout_build(&one, v->r, &(struct layout_opts){
 		.width = v->geo.text_w, .section = it.sec, .gutter = true,
 		.ascii = v->ascii, .hooks = &one_hooks, .ctx = &c,
 	});
-	size_t nb = prev && layout_blank_between(&s->entries[prev->ent],
-		view_entry_folded(v, prev->sec, prev->ent), &s->entries[it.ent], efold);
-	size_t na = next && layout_blank_between(&s->entries[it.ent], efold,
-		&s->entries[next->ent], view_entry_folded(v, next->sec, next->ent));
-	size_t nnew = nb + one.n + na, nold = (size_t)(end - start);
-	grow_array(&p->lay.lines, &p->lay.cap, p->lay.n - nold + nnew, sizeof *p->lay.lines);
-	struct line *l = p->lay.lines;
-	memmove(l + start + nnew, l + end, (p->lay.n - (size_t)end) * sizeof *l);
-	if (nb)
-		l[start] = blank_line(prev);
-	memcpy(l + start + nb, one.lines, one.n * sizeof *l);
-	if (na)
-		l[start + (long)(nb + one.n)] = blank_line(&it);
-	p->lay.n = p->lay.n - nold + nnew;
-	long delta = (long)nnew - (long)nold;
-	p->items[i].line = start + (long)nb;
-	for (size_t j = (size_t)i + 1; j < p->nitems; j++)
-		p->items[j].line += delta;
-	/* The lines' text stays in one's arena, kept with the pane. */
-	free(one.lines);
-	grow_array(&p->extra, &p->capextra, p->nextra + 1, sizeof *p->extra);
-	p->extra[p->nextra++] = one.arena;
+	if (nb) {
+		grow_array(&one.lines, &one.cap, one.n + 1, sizeof *one.lines);
+		memmove(one.lines + 1, one.lines, one.n * sizeof *one.lines);
+		one.lines[0] = blank_line(&p->lay.lines[start - 1]);
+		one.n++;
+	}
+	splice(p, start, end, &one, na);
 	return true;
+}
+
+/* The first entry of section sec the filter shows, or -1. */
+static int first_shown(const struct view *v, int sec)
+{
+	for (size_t e = 0; e < v->r->sections[sec].nentries; e++)
+		if (view_entry_shown(v, sec, (int)e))
+			return (int)e;
+	return -1;
+}
+
+/*
+ * Folding a section in All changes its lines and nothing else: its
+ * heading alone replaces them, or, opened, its heading and rule come
+ * before the lines of its own pane (the same at the same width). h is
+ * the heading's item. False when All must be laid out whole.
+ */
+static bool splice_section(struct view *v, struct pane *p, long h)
+{
+	if (!can_splice(p))
+		return false;
+	int sec = p->items[h].sec;
+	long start = p->items[h].line, end = section_end(p, h);
+	bool blank = end < (long)p->lay.n;
+	if (blank)
+		end++;          /* the blank before the next section */
+	struct layout one = LAYOUT_INIT;
+	if (v->sec_fold[sec]) {
+		layout_build(&one, v->r, &(struct layout_opts){
+			.width = v->geo.text_w, .section = sec, .headings = true,
+			.gutter = true, .ascii = v->ascii, .hooks = &all_hooks, .ctx = v,
+		});
+	} else {
+		/* The heading and rule: laid out with its first entry only. */
+		struct one_ctx c = { .v = v, .sec = sec, .ent = first_shown(v, sec) };
+		layout_build(&one, v->r, &(struct layout_opts){
+			.width = v->geo.text_w, .section = sec, .headings = true,
+			.gutter = true, .ascii = v->ascii, .hooks = &one_hooks, .ctx = &c,
+		});
+		while (one.n && one.lines[one.n - 1].entry >= 0)
+			one.n--;
+		struct pane *q = &v->panes[sec + 1];
+		pane_sync(v, q);
+		layout_append(&one, &q->lay, 0, q->lay.n);
+	}
+	splice(p, start, end, &one, blank);
+	return true;
+}
+
+/* Splices the entry or section item it, just folded or opened, into
+ * every pane that is up to date and shows it, or lays such a pane out
+ * whole when it keeps enough splices: they all stay up to date. */
+static void splice_everywhere(struct view *v, struct item it)
+{
+	for (size_t k = 0; k < v->npanes; k++) {
+		struct pane *q = &v->panes[k];
+		long j = q->gen == v->gen ? pane_find_item(q, it.sec, it.ent) : -1;
+		if (j >= 0 && !(it.ent >= 0 ? splice_entry(v, q, j) : splice_section(v, q, j)))
+			pane_lay_out(v, q);
+	}
 }
 
 static unsigned fold(struct view *v, enum fold_op op)
@@ -692,18 +873,19 @@ static unsigned fold(struct view *v, enum fold_op op)
 	if (op == FOLD_CLOSE && *flag && it.ent >= 0 && p->section < 0) {
 		flag = &v->sec_fold[it.sec];
 		p->cur_ent = -1;
+		it.ent = -1;
 	}
 	if (*flag == want)
 		return 0;
 	*flag = want;
-	if (flag != &v->sec_fold[it.sec] && splice_entry(v, p, i)) {
-		v->gen++;
-		p->gen = v->gen;
-		long row = clampl(it.line - p->top, 0, v->geo.content_rows - 1);
+	long row = it.line - p->top;
+	splice_everywhere(v, it);
+	/* The marked item keeps its row, or comes to the top. */
+	i = current_item(p);
+	row = clampl(row, 0, v->geo.content_rows - 1);
+	if (i >= 0)
 		p->top = pane_clamp_top(v, p, p->items[i].line - row);
-		return RD_CONTENT | RD_STATUS;
-	}
-	relayout_keep(v, p, it.line - p->top);
+	p->top = pane_clamp_top(v, p, p->top);
 	return RD_CONTENT | RD_STATUS;
 }
 

@@ -9,8 +9,12 @@
  * pane's: they persist when switching panes. A pane is laid out in full
  * when it is first shown, and again (pane_sync) whenever the generation
  * counter moved since: a résumé has tens of entries, and the largest file
- * --max-size accepts still lays out in a fraction of a second. Folding
- * an entry lays out that entry alone and splices its lines in.
+ * --max-size accepts still lays out in a fraction of a second. A
+ * section's pane copies its lines from All when All is up to date and
+ * shows the section open (they are the same lines). Folding an entry
+ * lays out that entry alone and splices its lines into every pane up to
+ * date that shows it; folding a section in All splices its heading, or
+ * its heading and its pane's lines. Those panes stay up to date.
  *
  * Actions return a mask of enum redraw. The loop calls view_prepare()
  * after them, which brings the current pane, the matches and what the
@@ -78,8 +82,8 @@ struct pane {
 	int cur_sec, cur_ent;   /* the current item; cur_sec -1: none yet */
 	struct item *items;
 	size_t nitems, capitems;
-	/* The text of entries laid out again one at a time since the last
-	 * full layout (a fold: view.c, splice_entry). */
+	/* The text of entries and sections laid out again one at a time
+	 * since the last full layout (a fold: view.c, splice). */
 	struct arena *extra;
 	size_t nextra, capextra;
 };
