@@ -460,9 +460,8 @@ struct ended {
 	int refused_err;
 };
 
-static void say_ending(void *arg)
+static void say_ending(const struct ended *e)
 {
-	const struct ended *e = arg;
 	const struct tui_options *o = e->o;
 	char dur[32];
 	switch (e->end) {
@@ -500,26 +499,28 @@ static void die_restore(void)
 struct term {
 	struct sigaction old[NCAUGHT], old_tstp, old_pipe;
 	bool tstp;              /* SIGTSTP ignored (kiosk) */
+	bool kiosk;             /* the pty's size is not given back */
 	sigset_t waitmask;      /* the mask before ours: the loop waits in it */
 	struct winsize orig_size;       /* the pty's size before the clamp */
 	bool clamped;           /* ... which the clamp changed */
 	SCREEN *scr;            /* NULL: curses never took the terminal */
 };
 
-/* The one way out. end, when not NULL, is said on stderr once the
- * terminal is restored; restoring has a deadline like every write. */
-static void term_teardown(struct term *t, bool kiosk, void (*say)(void *), void *arg)
+/* The one way out. Why the viewer ended (NULL: it never ran) is said on
+ * stderr once the terminal is restored; restoring has a deadline like
+ * every write. */
+static void term_teardown(struct term *t, const struct ended *e)
 {
 	if (t->scr) {
 		output_begin(OUTPUT_GRACE_MS);
 		endwin();
-		if (say)
-			say(arg);
+		if (e)
+			say_ending(e);
 		output_end();
 		set_die_hook(NULL);
 		delscreen(t->scr);
 		t->scr = NULL;
-		if (!kiosk)
+		if (!t->kiosk)
 			unclamp_pty(&t->orig_size, t->clamped);
 	}
 	/* Unblocked while our handlers are still in place, a signal that
@@ -540,7 +541,7 @@ static void term_teardown(struct term *t, bool kiosk, void (*say)(void *), void 
  * back. */
 static bool term_setup(struct term *t, const struct tui_options *o)
 {
-	*t = (struct term){ 0 };
+	*t = (struct term){ .kiosk = o->kiosk };
 	got_signal = got_winch = in_output = 0;
 	catch_signals(t->old);
 	/* The caught signals only get through while the loop waits or
@@ -579,7 +580,7 @@ static bool term_setup(struct term *t, const struct tui_options *o)
 	if (clamp_pty(&t->orig_size, &t->clamped))
 		t->scr = newterm(NULL, stdout, stdin);
 	if (!t->scr) {
-		term_teardown(t, o->kiosk, NULL, NULL);
+		term_teardown(t, NULL);
 		return false;
 	}
 	/* Running out of memory aborts; the terminal is restored first. */
@@ -672,7 +673,7 @@ int tui_run(const struct resume *r, const struct diag *diag, const struct tui_op
 	else
 		ended.refused_err = errno;
 	enum ending end = ended.end;
-	term_teardown(&t, o->kiosk, say_ending, &ended);
+	term_teardown(&t, &ended);
 
 	int status = 0;
 	switch (end) {
