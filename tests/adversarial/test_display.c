@@ -119,18 +119,6 @@ static long children_mib(void)
 	} \
 } while (0)
 
-static struct vt *open_file(const char *file, int rows, int cols, const char *const extra[],
-                            const char *const env[])
-{
-	const char *args[12];
-	size_t n = 0;
-	for (; extra && extra[n] && n < 10; n++)
-		args[n] = extra[n];
-	args[n++] = file;
-	args[n] = NULL;
-	return vitae_open(rows, cols, args, env);
-}
-
 /* Every pane, scrolled, unfolded, searched, filtered, with the help. */
 static void walk(struct vt *v)
 {
@@ -151,7 +139,7 @@ static void hostile_viewer(void)
 	const char *file = hostile_file();
 	static const int sizes[][2] = { { 40, 100 }, { 24, 80 }, { 10, 40 }, { 5, 20 } };
 	for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
-		struct vt *v = open_file(file, sizes[i][0], sizes[i][1], NULL, NULL);
+		struct vt *v = vitae_open_file(file, sizes[i][0], sizes[i][1], NULL, NULL);
 		if (!v)
 			return;
 		if (sizes[i][1] >= 80) {
@@ -178,7 +166,7 @@ static void hostile_ascii(void)
 	static const char *const lang_c[] = { "LANG=C", NULL };
 	static const char *const ascii[] = { "--ascii", NULL };
 	for (int k = 0; k < 2; k++) {
-		struct vt *v = open_file(file, 24, 80, k ? ascii : NULL, k ? NULL : lang_c);
+		struct vt *v = vitae_open_file(file, 24, 80, k ? ascii : NULL, k ? NULL : lang_c);
 		if (!v)
 			return;
 		walk(v);
@@ -203,7 +191,7 @@ static void hostile_ascii(void)
 static void hostile_input(void)
 {
 	const char *file = hostile_file();
-	struct vt *v = open_file(file, 24, 80, NULL, NULL);
+	struct vt *v = vitae_open_file(file, 24, 80, NULL, NULL);
 	if (!v)
 		return;
 	static const char *const typed[] = {
@@ -233,7 +221,7 @@ static void hostile_input(void)
 	static const char *const args[] = {
 		"--search", "\x1b]0;arg\x07", "--section", "\xC2\x9B" "2J\xE2\x80\xAE", NULL,
 	};
-	v = open_file(file, 24, 80, args, NULL);
+	v = vitae_open_file(file, 24, 80, args, NULL);
 	if (!v)
 		return;
 	LAYOUT_HOLDS(v);
@@ -248,7 +236,7 @@ static void hostile_copy(void)
 	adv_write_str("copy.yaml", "cv:\n  name: Copy\n  sections:\n    x:\n"
 	              "      - title: \"T\\e]0;t\\a\"\n        authors: [A]\n"
 	              "        url: \"https://example.org/\\e]0;t\\a\\x9b\"\n");
-	struct vt *v = open_file("copy.yaml", 24, 80, NULL, NULL);
+	struct vt *v = vitae_open_file("copy.yaml", 24, 80, NULL, NULL);
 	if (!v)
 		return;
 	vt_send(v, "2");
@@ -293,7 +281,7 @@ static void wide_viewer(void)
 	fclose(f);
 	static const int widths[] = { 80, 81, 40, 41 };
 	for (size_t i = 0; i < sizeof widths / sizeof *widths; i++) {
-		struct vt *v = open_file(name, 24, widths[i], NULL, NULL);
+		struct vt *v = vitae_open_file(name, 24, widths[i], NULL, NULL);
 		if (!v)
 			return;
 		LAYOUT_HOLDS(v);
@@ -306,7 +294,7 @@ static void wide_viewer(void)
 	f = adv_create("marks.yaml", &name);
 	write_rendercv(f, "x", 5000);
 	fclose(f);
-	struct vt *v = open_file(name, 24, 80, NULL, NULL);
+	struct vt *v = vitae_open_file(name, 24, 80, NULL, NULL);
 	if (!v)
 		return;
 	LAYOUT_HOLDS(v);
@@ -324,7 +312,7 @@ static void long_heading(void)
 	adv_write_str("heading.yaml", "cv:\n  name: Heads\n  sections:\n"
 	              "    A heading long enough to wrap over three rows at forty columns wide:\n"
 	              "      - bullet: First\n      - bullet: Second\n");
-	struct vt *v = open_file("heading.yaml", 16, 40, NULL, NULL);
+	struct vt *v = vitae_open_file("heading.yaml", 16, 40, NULL, NULL);
 	if (!v)
 		return;
 	int first = vt_find_row(v, "A heading", bar_row(v) + 1), rule = vt_find_row(v, "\xE2\x94\x80\xE2\x94\x80", 0);

@@ -7,6 +7,7 @@
  * sequences, mouse reports and pastes, after which q still quits and the
  * terminal is restored; and the terminal closed under the viewer, with
  * SIGHUP caught or ignored: it ends within a second, without spinning.
+ * Each shows tests/fixtures/arjun-rao.yaml.
  *
  * The resize and hang-up cases need the child's pid and the pty's master
  * side, which vt.h keeps to itself: they use the harness's private header.
@@ -50,7 +51,8 @@ static bool log_has_esc(struct vt *v)
 /* No usable terminal description: the résumé as plain text, no escape. */
 static void expect_text(const char *const env[], const char *what)
 {
-	struct vt *v = vt_start((char *[]){ (char *)adv_vitae, NULL }, 24, 80, env);
+	struct vt *v = vt_start((char *[]){ (char *)adv_vitae, (char *)vitae_fixture, NULL },
+	                        24, 80, env);
 	CHECK(v != NULL);
 	if (!v)
 		return;
@@ -109,7 +111,7 @@ static void term_known(void)
 		"TERM=vt100", "TERM=linux", "TERM=ansi",
 	};
 	for (size_t i = 0; i < sizeof terms / sizeof *terms; i++) {
-		struct vt *v = vitae_open(24, 80, NULL, (const char *[]){ terms[i], NULL });
+		struct vt *v = fixture_open(24, 80, NULL, (const char *[]){ terms[i], NULL });
 		if (!v)
 			return;
 		SCREEN_HAS(v, "Arjun Rao");
@@ -138,7 +140,7 @@ static void lang_c(void)
 		{ "LANG=xx_YY.UTF-8" },         /* no such locale: setlocale fails */
 	};
 	for (size_t i = 0; i < sizeof envs / sizeof *envs; i++) {
-		struct vt *v = vitae_open(24, 80, NULL, envs[i]);
+		struct vt *v = fixture_open(24, 80, NULL, envs[i]);
 		if (!v)
 			return;
 		SCREEN_HAS(v, "Arjun Rao");
@@ -182,7 +184,7 @@ static void stdout_pipe(void)
 		close(p[0]);
 		setenv("TERM", "xterm-256color", 1);
 		setenv("LANG", "C.UTF-8", 1);
-		execl(adv_vitae, adv_vitae, (char *)NULL);
+		execl(adv_vitae, adv_vitae, vitae_fixture, (char *)NULL);
 		_exit(127);
 	}
 	close(p[1]);
@@ -205,8 +207,9 @@ static void stdout_pipe(void)
 	CHECK(tn <= 0);         /* not a byte to the terminal */
 
 	/* stdin not a terminal, stdout the pty: text, no escape */
-	struct vt *v = vt_start((char *[]){ "/bin/sh", "-c", "exec \"$0\" </dev/null",
-	                                    (char *)adv_vitae, NULL }, 24, 80, NULL);
+	struct vt *v = vt_start((char *[]){ "/bin/sh", "-c", "exec \"$0\" \"$1\" </dev/null",
+	                                    (char *)adv_vitae, (char *)vitae_fixture, NULL },
+	                        24, 80, NULL);
 	CHECK(v != NULL);
 	if (!v)
 		return;
@@ -237,7 +240,7 @@ static bool has_bar(struct vt *v, const void *unused)
 
 static void resize_storm(void)
 {
-	struct vt *v = vitae_open(24, 80, NULL, NULL);
+	struct vt *v = fixture_open(24, 80, NULL, NULL);
 	if (!v)
 		return;
 	static const int sizes[][2] = {
@@ -359,7 +362,7 @@ static size_t random_key(char *buf)
 
 static void random_keys(void)
 {
-	struct vt *v = vitae_open(24, 80, NULL, NULL);
+	struct vt *v = fixture_open(24, 80, NULL, NULL);
 	if (!v)
 		return;
 	printf("random keys: seed %u\n", rnd_state);
@@ -409,7 +412,7 @@ static void invalid_keys(void)
 {
 	static const char *const bytes[] = { "\xFF", "\xFE", "\xC0\xAF", "\xED\xA0\x80", "\x80" };
 	for (size_t i = 0; i < sizeof bytes / sizeof *bytes; i++) {
-		struct vt *v = vitae_open(24, 80, NULL, NULL);
+		struct vt *v = fixture_open(24, 80, NULL, NULL);
 		if (!v)
 			return;
 		/* one at a time, each read on its own, then in a burst */
@@ -517,7 +520,7 @@ static void hangup_ignored(void)
 	};
 	for (size_t i = 0; i < 2; i++) {
 		char *argv[6] = { (char *)starts[i][0], (char *)starts[i][1], (char *)adv_vitae,
-		                  (char *)starts[i][3], NULL };
+		                  (char *)vitae_fixture, (char *)starts[i][3], NULL };
 		struct vt *v = vt_start(argv, 24, 80, NULL);
 		CHECK(v != NULL);
 		if (!v)
@@ -538,7 +541,7 @@ static void hangup_ignored(void)
 /* SIGHUP as it comes: the viewer ends with 128 + 1. */
 static void hangup(void)
 {
-	struct vt *v = vitae_open(24, 80, NULL, NULL);
+	struct vt *v = fixture_open(24, 80, NULL, NULL);
 	if (!v)
 		return;
 	double secs, cpu;
@@ -547,7 +550,7 @@ static void hangup(void)
 	vt_close(v);
 
 	/* a SIGHUP with the terminal still there: restored on the way out */
-	v = vitae_open(24, 80, NULL, NULL);
+	v = fixture_open(24, 80, NULL, NULL);
 	if (!v)
 		return;
 	vt_kill(v, SIGHUP);
@@ -570,4 +573,10 @@ static const struct adv_case cases[] = {
 	{ "hangup", hangup },
 };
 
-ADV_MAIN_WITH(cases, (vitae_bin = adv_vitae, screen_watchdog(100)))
+/* The résumé every case shows: the fixture, not the compiled-in one,
+ * which an owner's -Dresume build replaces. */
+static char fixture[4096];
+
+ADV_MAIN_WITH(cases, (vitae_bin = adv_vitae,
+	snprintf(fixture, sizeof fixture, "%s/fixtures/arjun-rao.yaml", adv_start_dir),
+	vitae_fixture = fixture, screen_watchdog(100)))

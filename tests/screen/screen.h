@@ -68,6 +68,10 @@ static inline void screen_watchdog(unsigned seconds)
 
 /* The binary under test: argv[1] of every test_*.c but test_vt. */
 static const char *vitae_bin;
+/* The résumé the tests read, never the one compiled in (an owner's
+ * -Dresume build runs them too): argv[2], tests/fixtures/arjun-rao.yaml,
+ * for fixture_open(). */
+static const char *vitae_fixture;
 
 /* The last row: pane name, position, message, "? help". */
 static inline const char *status_row(struct vt *v)
@@ -149,8 +153,9 @@ static inline bool ready(struct vt *v, const void *unused)
 }
 
 /*
- * Starts vitae (bundled résumé) with args (NULL-terminated, may be NULL)
- * and waits for its first full screen. NULL if it could not start.
+ * Starts vitae with args (NULL-terminated, may be NULL; without a FILE
+ * in them, the compiled-in résumé) and waits for its first full screen.
+ * NULL if it could not start.
  */
 static inline struct vt *vitae_open(int rows, int cols, const char *const args[],
                                     const char *const env[])
@@ -174,6 +179,32 @@ static inline struct vt *vitae_open(int rows, int cols, const char *const args[]
 	}
 	vt_settle(v, 30, 500);
 	return v;
+}
+
+/* vitae_open() on file, args before it. */
+static inline struct vt *vitae_open_file(const char *file, int rows, int cols,
+                                         const char *const args[], const char *const env[])
+{
+	const char *a[15];
+	int n = 0;
+	for (; args && args[n] && n < 13; n++)
+		a[n] = args[n];
+	a[n++] = file;
+	a[n] = NULL;
+	return vitae_open(rows, cols, a, env);
+}
+
+/* vitae_open_file() on the fixture. */
+static inline struct vt *fixture_open(int rows, int cols, const char *const args[],
+                                      const char *const env[])
+{
+	t_checks++;
+	if (!vitae_fixture) {
+		t_failures++;
+		fprintf(stderr, "fixture_open: no fixture given (usage: TEST VITAE FIXTURE)\n");
+		return NULL;
+	}
+	return vitae_open_file(vitae_fixture, rows, cols, args, env);
 }
 
 /* The row of the pane bar: it starts with the All tab, or the arrow
@@ -240,7 +271,8 @@ static inline void quit_with(struct vt *v, const char *key)
 	CHECK(vt_restored(v, stderr));
 }
 
-/* Every screen test starts with this. */
+/* Every screen test starts with this: VITAE, then the fixture if the
+ * test reads it. */
 #define SCREEN_MAIN_START(argc, argv) do { \
 	screen_watchdog(50); \
 	if ((argc) < 2) { \
@@ -248,4 +280,5 @@ static inline void quit_with(struct vt *v, const char *key)
 		return 2; \
 	} \
 	vitae_bin = (argv)[1]; \
+	vitae_fixture = (argc) > 2 ? (argv)[2] : NULL; \
 } while (0)

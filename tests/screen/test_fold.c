@@ -3,7 +3,7 @@
  * everything, zM folds everything; sections fold in the All pane; folds
  * persist across panes; a click on the marked entry's title folds it.
  *
- * usage: test_fold VITAE
+ * usage: test_fold VITAE FIXTURE   (FIXTURE: tests/fixtures/arjun-rao.yaml)
  */
 #include "screen.h"
 
@@ -46,7 +46,7 @@ static bool shown_folded(struct vt *v, const char *title)
 static void in_a_pane(void)
 {
 	/* Tall enough for an open Netflix and the titles after it. */
-	struct vt *v = vitae_open(50, 100, NULL, NULL);
+	struct vt *v = fixture_open(50, 100, NULL, NULL);
 	if (!v)
 		return;
 	press(v, "3");
@@ -108,7 +108,7 @@ static void in_a_pane(void)
 
 static void in_all(void)
 {
-	struct vt *v = vitae_open(24, 80, NULL, NULL);
+	struct vt *v = fixture_open(24, 80, NULL, NULL);
 	if (!v)
 		return;
 	/* The marked item is the first heading: za folds the section into
@@ -158,7 +158,7 @@ static void in_all(void)
 /* Folds are the résumé's, not a pane's. */
 static void persistence(void)
 {
-	struct vt *v = vitae_open(24, 80, NULL, NULL);
+	struct vt *v = fixture_open(24, 80, NULL, NULL);
 	if (!v)
 		return;
 	press(v, "3");
@@ -195,7 +195,7 @@ static void persistence(void)
 
 static void mouse(void)
 {
-	struct vt *v = vitae_open(24, 80, NULL, NULL);
+	struct vt *v = fixture_open(24, 80, NULL, NULL);
 	if (!v)
 		return;
 	press(v, "4");

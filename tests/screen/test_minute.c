@@ -5,7 +5,8 @@
  * match on a short terminal, the status line in All and the pane bar
  * after a resize.
  *
- * usage: test_minute VITAE SAMPLE   (SAMPLE: RenderCV's classic example)
+ * usage: test_minute VITAE FIXTURE SAMPLE
+ *   (FIXTURE: tests/fixtures/arjun-rao.yaml, SAMPLE: RenderCV's classic example)
  */
 #include "screen.h"
 
@@ -19,8 +20,7 @@ static void press(struct vt *v, const char *keys)
 
 static struct vt *open_sample(int rows, int cols)
 {
-	const char *const args[] = { sample, NULL };
-	return vitae_open(rows, cols, args, NULL);
+	return vitae_open_file(sample, rows, cols, NULL, NULL);
 }
 
 /* Every cell of the columns [c, c + n) of row r is highlighted. */
@@ -45,7 +45,7 @@ static int ncols(const char *s, size_t n)
  * each opens it; the status line has its full title. */
 static void every_pane(void)
 {
-	struct vt *v = vitae_open(24, 80, NULL, NULL);
+	struct vt *v = fixture_open(24, 80, NULL, NULL);
 	if (!v)
 		return;
 	static const char *const tab[] = { "1 All", "2 Summary", "3 Industry",
@@ -71,7 +71,7 @@ static void every_pane(void)
  * when even those do not fit. */
 static void narrow_bar(void)
 {
-	struct vt *v = vitae_open(24, 40, NULL, NULL);
+	struct vt *v = fixture_open(24, 40, NULL, NULL);
 	if (!v)
 		return;
 	int bar = bar_row(v);
@@ -94,7 +94,7 @@ static void narrow_bar(void)
  * title fits and the bar starts at All again. */
 static void bar_after_resize(void)
 {
-	struct vt *v = vitae_open(24, 40, NULL, NULL);
+	struct vt *v = fixture_open(24, 40, NULL, NULL);
 	if (!v)
 		return;
 	press(v, "6");
@@ -173,7 +173,7 @@ static void wrapped_phrase(void)
 /* "Multi-" ends a line and "Task" starts the next: one word. */
 static void wrapped_hyphen(void)
 {
-	struct vt *v = vitae_open(24, 80, NULL, NULL);
+	struct vt *v = fixture_open(24, 80, NULL, NULL);
 	if (!v)
 		return;
 	press(v, "/Multi-Task Learning\r");
@@ -197,7 +197,7 @@ static void section_by_word(void)
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		const char *const args[] = { "--section", cases[i].arg, NULL };
-		struct vt *v = vitae_open(24, 80, args, NULL);
+		struct vt *v = fixture_open(24, 80, args, NULL);
 		if (!v)
 			continue;
 		PANE_IS(v, cases[i].pane);
@@ -206,7 +206,7 @@ static void section_by_word(void)
 	}
 	/* None: All, and a note naming the panes. */
 	const char *const args[] = { "--section", "hobbies", NULL };
-	struct vt *v = vitae_open(24, 120, args, NULL);
+	struct vt *v = fixture_open(24, 120, args, NULL);
 	if (!v)
 		return;
 	PANE_IS(v, "All");
@@ -218,7 +218,7 @@ static void section_by_word(void)
 /* The help's first screen at 80x24 has the keys a visitor looks for. */
 static void help_first_screen(void)
 {
-	struct vt *v = vitae_open(24, 80, NULL, NULL);
+	struct vt *v = fixture_open(24, 80, NULL, NULL);
 	if (!v)
 		return;
 	press(v, "?");
@@ -241,7 +241,7 @@ static void help_first_screen(void)
  * comes into view at the top, still marked. */
 static void fold_from_inside(void)
 {
-	struct vt *v = vitae_open(24, 80, NULL, NULL);
+	struct vt *v = fixture_open(24, 80, NULL, NULL);
 	if (!v)
 		return;
 	press(v, "3");
@@ -275,7 +275,7 @@ static void header_match_short(void)
 /* In All the status line names the section and the entry's number. */
 static void status_in_all(void)
 {
-	struct vt *v = vitae_open(24, 80, NULL, NULL);
+	struct vt *v = fixture_open(24, 80, NULL, NULL);
 	if (!v)
 		return;
 	STATUS_HAS(v, " All · Summary  top");
@@ -298,7 +298,7 @@ static void status_in_all(void)
 int main(int argc, char **argv)
 {
 	SCREEN_MAIN_START(argc, argv);
-	sample = argc > 2 ? argv[2] : "samples/rendercv-classic.yaml";
+	sample = argc > 3 ? argv[3] : "samples/rendercv-classic.yaml";
 	every_pane();
 	narrow_bar();
 	bar_after_resize();

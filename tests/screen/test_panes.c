@@ -3,11 +3,11 @@
  * on a pane's name; what each pane shows; the bar following the current
  * pane; each pane keeping its own place.
  *
- * usage: test_panes VITAE
+ * usage: test_panes VITAE FIXTURE   (FIXTURE: tests/fixtures/arjun-rao.yaml)
  */
 #include "screen.h"
 
-/* The bundled résumé's panes as the bar names them at 80 columns. */
+/* The fixture's panes as the bar names them at 80 columns. */
 static const char *tab_name(const char *title)
 {
 	static const char *const short_names[][2] = {
@@ -38,7 +38,7 @@ static bool tab_current(struct vt *v, const char *name)
 
 static void digits(void)
 {
-	struct vt *v = vitae_open(24, 80, NULL, NULL);
+	struct vt *v = fixture_open(24, 80, NULL, NULL);
 	if (!v)
 		return;
 	ON_PANE(v, "All");
@@ -108,7 +108,7 @@ static void next_prev(void)
 	static const char *const order[] = { "All", "Summary", "Industry Experience",
 		"Education", "Academic Research Experience", "Select Publications" };
 	const size_t n = sizeof order / sizeof order[0];
-	struct vt *v = vitae_open(24, 80, NULL, NULL);
+	struct vt *v = fixture_open(24, 80, NULL, NULL);
 	if (!v)
 		return;
 	/* Forward with Tab, l and →; round the end back to All. */
@@ -151,7 +151,7 @@ static void click_tab(struct vt *v, const char *name)
 
 static void mouse(void)
 {
-	struct vt *v = vitae_open(24, 80, NULL, NULL);
+	struct vt *v = fixture_open(24, 80, NULL, NULL);
 	if (!v)
 		return;
 	click_tab(v, "Education");
@@ -179,7 +179,7 @@ static void mouse(void)
 /* Each pane keeps its place; folds and panes do not reset it. */
 static void own_place(void)
 {
-	struct vt *v = vitae_open(24, 80, NULL, NULL);
+	struct vt *v = fixture_open(24, 80, NULL, NULL);
 	if (!v)
 		return;
 	TYPE(v, "3");

@@ -3,19 +3,20 @@
  * lists them with their positions in an overlay that scrolls and closes
  * like the help, and the résumé is shown all the same.
  *
- * usage: test_problems VITAE BAD-FILE WARNINGS-FILE
+ * usage: test_problems VITAE FIXTURE BAD-FILE WARNINGS-FILE
+ *   (FIXTURE: tests/fixtures/arjun-rao.yaml, a file without problems)
  */
 #include "screen.h"
 
 int main(int argc, char **argv)
 {
 	SCREEN_MAIN_START(argc, argv);
-	if (argc < 4) {
-		fprintf(stderr, "usage: %s VITAE BAD-FILE WARNINGS-FILE\n", argv[0]);
+	if (argc < 5) {
+		fprintf(stderr, "usage: %s VITAE FIXTURE BAD-FILE WARNINGS-FILE\n", argv[0]);
 		return 2;
 	}
 	/* tests/bad/forgiven.yaml: three errors for --check, one warning */
-	struct vt *v = vitae_open(24, 80, (const char *[]){ argv[2], NULL }, NULL);
+	struct vt *v = vitae_open(24, 80, (const char *[]){ argv[3], NULL }, NULL);
 	if (v) {
 		STATUS_HAS(v, "4 problems: press ! to list");
 		SCREEN_HAS(v, "Acme");          /* shown despite them */
@@ -55,7 +56,7 @@ int main(int argc, char **argv)
 
 	/* tests/bad/warnings.yaml: seven warnings, more than a short screen
 	 * holds: the list scrolls */
-	v = vitae_open(10, 100, (const char *[]){ argv[3], NULL }, NULL);
+	v = vitae_open(10, 100, (const char *[]){ argv[4], NULL }, NULL);
 	if (v) {
 		STATUS_HAS(v, "7 problems");
 		TYPE(v, "!");
@@ -75,7 +76,7 @@ int main(int argc, char **argv)
 	}
 
 	/* a file without problems: no note, and ! says so */
-	v = vitae_open(24, 80, NULL, NULL);
+	v = fixture_open(24, 80, NULL, NULL);
 	if (v) {
 		SCHECK(v, !status_has(v, "problems"));
 		TYPE(v, "!");

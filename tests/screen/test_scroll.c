@@ -3,7 +3,7 @@
  * wheel) and stepping through entries (J/K, ]/[), checked by where the
  * text moved on the screen.
  *
- * usage: test_scroll VITAE
+ * usage: test_scroll VITAE FIXTURE   (FIXTURE: tests/fixtures/arjun-rao.yaml)
  */
 #include "screen.h"
 
@@ -66,7 +66,7 @@ static void press(struct vt *v, const char *s, int key)
 
 static void lines_and_pages(void)
 {
-	struct vt *v = vitae_open(24, 80, NULL, NULL);
+	struct vt *v = fixture_open(24, 80, NULL, NULL);
 	if (!v)
 		return;
 	struct snap s0;
@@ -162,7 +162,7 @@ static void lines_and_pages(void)
 /* A short pane that fits has nowhere to scroll. */
 static void pane_that_fits(void)
 {
-	struct vt *v = vitae_open(24, 80, NULL, NULL);
+	struct vt *v = fixture_open(24, 80, NULL, NULL);
 	if (!v)
 		return;
 	press(v, "4", 0);
@@ -199,7 +199,7 @@ static int marked_title(struct vt *v, const char *title)
 
 static void entries(void)
 {
-	struct vt *v = vitae_open(24, 80, NULL, NULL);
+	struct vt *v = fixture_open(24, 80, NULL, NULL);
 	if (!v)
 		return;
 	press(v, "3", 0);

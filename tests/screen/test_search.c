@@ -3,7 +3,7 @@
  * case, folded text), the filter (&), copying with y (OSC 52) and the
  * help screen.
  *
- * usage: test_search VITAE
+ * usage: test_search VITAE FIXTURE   (FIXTURE: tests/fixtures/arjun-rao.yaml)
  */
 #include "screen.h"
 
@@ -62,7 +62,7 @@ static bool plain(struct vt *v, const char *text)
 static void typing(void)
 {
 	/* Tall enough to show two jobs' technologies at once. */
-	struct vt *v = vitae_open(80, 100, NULL, NULL);
+	struct vt *v = fixture_open(80, 100, NULL, NULL);
 	if (!v)
 		return;
 	press(v, "3");
@@ -120,7 +120,7 @@ static void typing(void)
 
 static void across_panes(void)
 {
-	struct vt *v = vitae_open(24, 80, NULL, NULL);
+	struct vt *v = fixture_open(24, 80, NULL, NULL);
 	if (!v)
 		return;
 	press(v, "3");
@@ -176,7 +176,7 @@ static void across_panes(void)
 
 static void smart_case(void)
 {
-	struct vt *v = vitae_open(24, 80, NULL, NULL);
+	struct vt *v = fixture_open(24, 80, NULL, NULL);
 	if (!v)
 		return;
 	/* An upper-case letter makes the search exact. */
@@ -198,7 +198,7 @@ static void smart_case(void)
 /* The header is part of the résumé: what it shows can be found. */
 static void header(void)
 {
-	struct vt *v = vitae_open(24, 80, NULL, NULL);
+	struct vt *v = fixture_open(24, 80, NULL, NULL);
 	if (!v)
 		return;
 	SCHECK(v, vt_has(v, "mailarjunrao@gmail.com"));
@@ -214,7 +214,7 @@ static void header(void)
 /* The search looks into folded entries and opens the one it lands in. */
 static void folded(void)
 {
-	struct vt *v = vitae_open(24, 80, NULL, NULL);
+	struct vt *v = fixture_open(24, 80, NULL, NULL);
 	if (!v)
 		return;
 	press(v, "3zM");
@@ -249,7 +249,7 @@ static bool content_has(struct vt *v, const char *text)
 
 static void filter(void)
 {
-	struct vt *v = vitae_open(24, 80, NULL, NULL);
+	struct vt *v = fixture_open(24, 80, NULL, NULL);
 	if (!v)
 		return;
 	press(v, "3zM");
@@ -303,7 +303,7 @@ static void filter(void)
 
 static void copy(void)
 {
-	struct vt *v = vitae_open(24, 80, NULL, NULL);
+	struct vt *v = fixture_open(24, 80, NULL, NULL);
 	if (!v)
 		return;
 	/* No entry of this résumé has a link: y copies the email. */
@@ -320,7 +320,7 @@ static void copy(void)
 
 static void help(void)
 {
-	struct vt *v = vitae_open(24, 80, NULL, NULL);
+	struct vt *v = fixture_open(24, 80, NULL, NULL);
 	if (!v)
 		return;
 	press(v, "?");
@@ -356,7 +356,7 @@ static void help(void)
 	vt_close(v);
 
 	/* Tall enough for all of it: every group and every key. */
-	v = vitae_open(50, 120, NULL, NULL);
+	v = fixture_open(50, 120, NULL, NULL);
 	if (!v)
 		return;
 	press(v, "?");

@@ -1,9 +1,12 @@
 /*
  * vitae's first screen at a few sizes, the options that choose how it
  * opens, resizing, redrawing, the ways out (each restoring the terminal)
- * and the fall back to text when the terminal cannot be used.
+ * and the fall back to text when the terminal cannot be used; with no
+ * FILE, the résumé compiled in.
  *
- * usage: test_start VITAE
+ * usage: test_start VITAE FIXTURE BUNDLED
+ *   (FIXTURE: tests/fixtures/arjun-rao.yaml; BUNDLED: the file -Dresume
+ *   compiled in, data/arjun-rao.yaml by default)
  */
 #include "screen.h"
 
@@ -37,7 +40,7 @@ static bool default_background(struct vt *v, int from, int to)
 
 static void first_screen_80x24(void)
 {
-	struct vt *v = vitae_open(24, 80, NULL, NULL);
+	struct vt *v = fixture_open(24, 80, NULL, NULL);
 	if (!v)
 		return;
 	/* The header: name (bold), then the contact line. */
@@ -92,7 +95,7 @@ static void first_screen_80x24(void)
 
 static void first_screen_120x40(void)
 {
-	struct vt *v = vitae_open(40, 120, NULL, NULL);
+	struct vt *v = fixture_open(40, 120, NULL, NULL);
 	if (!v)
 		return;
 	int r, c, c2;
@@ -116,7 +119,7 @@ static void first_screen_120x40(void)
 /* A short terminal gets a one-line header. */
 static void short_terminal(void)
 {
-	struct vt *v = vitae_open(15, 80, NULL, NULL);
+	struct vt *v = fixture_open(15, 80, NULL, NULL);
 	if (!v)
 		return;
 	SCHECK(v, strstr(vt_row(v, 0), "Arjun Rao") != NULL);
@@ -131,7 +134,7 @@ static void short_terminal(void)
 static void size_from_terminal(void)
 {
 	static const char *const env[] = { "LINES=10", "COLUMNS=30", NULL };
-	struct vt *v = vitae_open(24, 80, NULL, env);
+	struct vt *v = fixture_open(24, 80, NULL, env);
 	if (!v)
 		return;
 	SCHECK(v, !vt_has(v, "too small"));
@@ -143,7 +146,7 @@ static void size_from_terminal(void)
 
 static void resize(void)
 {
-	struct vt *v = vitae_open(24, 80, NULL, NULL);
+	struct vt *v = fixture_open(24, 80, NULL, NULL);
 	if (!v)
 		return;
 	CHECK(vt_resize(v, 8, 30));
@@ -184,7 +187,7 @@ static void resize(void)
 
 static void redraw(void)
 {
-	struct vt *v = vitae_open(24, 80, NULL, NULL);
+	struct vt *v = fixture_open(24, 80, NULL, NULL);
 	if (!v)
 		return;
 	char before[4096];
@@ -208,18 +211,18 @@ static void redraw(void)
 
 static void quitting(void)
 {
-	struct vt *v = vitae_open(24, 80, NULL, NULL);
+	struct vt *v = fixture_open(24, 80, NULL, NULL);
 	if (v) {
 		quit_with(v, "\003");       /* Ctrl-C */
 		vt_close(v);
 	}
-	v = vitae_open(24, 80, NULL, NULL);
+	v = fixture_open(24, 80, NULL, NULL);
 	if (v) {
 		quit_with(v, "Q");
 		vt_close(v);
 	}
 	/* At a prompt Ctrl-C cancels it, as in less and vim; the next quits. */
-	v = vitae_open(24, 80, NULL, NULL);
+	v = fixture_open(24, 80, NULL, NULL);
 	if (v) {
 		TYPE(v, "/Net");
 		SCHECK(v, strncmp(status_row(v), "/Net", 4) == 0);
@@ -230,14 +233,14 @@ static void quitting(void)
 		vt_close(v);
 	}
 	/* Quitting from the help or the "too small" notice. */
-	v = vitae_open(24, 80, NULL, NULL);
+	v = fixture_open(24, 80, NULL, NULL);
 	if (v) {
 		TYPE(v, "?");
 		SCREEN_HAS(v, "vitae keys");
 		quit_with(v, "\003");
 		vt_close(v);
 	}
-	v = vitae_open(24, 80, NULL, NULL);
+	v = fixture_open(24, 80, NULL, NULL);
 	if (v) {
 		CHECK(vt_resize(v, 5, 20));
 		SCREEN_HAS(v, "too small");
@@ -245,7 +248,7 @@ static void quitting(void)
 		vt_close(v);
 	}
 	/* SIGTERM: the terminal is restored too, status 128 + 15. */
-	v = vitae_open(24, 80, NULL, NULL);
+	v = fixture_open(24, 80, NULL, NULL);
 	if (v) {
 		int st = -1;
 		CHECK(vt_kill(v, SIGTERM));
@@ -259,7 +262,7 @@ static void quitting(void)
 /* The text the viewer falls back to is what --dump prints. */
 static void fallback(void)
 {
-	char *argv[] = { (char *)vitae_bin, "--dump", NULL };
+	char *argv[] = { (char *)vitae_bin, "--dump", (char *)vitae_fixture, NULL };
 	struct vt *d = vt_start(argv, 24, 80, NULL);
 	int st = -1;
 	CHECK(d && vt_wait_exit(d, EXIT_MS, &st) && WIFEXITED(st) && WEXITSTATUS(st) == 0);
@@ -273,7 +276,7 @@ static void fallback(void)
 	static const char *const unknown[] = { "TERM=no-such-terminal-vitae", NULL };
 	const char *const *envs[] = { dumb, unset, empty, unknown };
 	for (size_t i = 0; i < sizeof envs / sizeof envs[0]; i++) {
-		char *av[] = { (char *)vitae_bin, NULL };
+		char *av[] = { (char *)vitae_bin, (char *)vitae_fixture, NULL };
 		struct vt *v = vt_start(av, 24, 80, envs[i]);
 		st = -1;
 		/* It does not wait for keys: it prints and exits. */
@@ -296,7 +299,7 @@ static void fallback(void)
 static void options(void)
 {
 	static const char *const sec[] = { "--section", "Education", NULL };
-	struct vt *v = vitae_open(24, 80, sec, NULL);
+	struct vt *v = fixture_open(24, 80, sec, NULL);
 	if (v) {
 		PANE_IS(v, "Education");
 		SCREEN_HAS(v, "Ramaiah Institute of Technology");
@@ -306,7 +309,7 @@ static void options(void)
 	}
 	/* Case and a prefix are enough. */
 	static const char *const pre[] = { "--section", "select", NULL };
-	v = vitae_open(24, 80, pre, NULL);
+	v = fixture_open(24, 80, pre, NULL);
 	if (v) {
 		PANE_IS(v, "Select Publications");
 		SCREEN_HAS(v, "Using artificial intelligence to assess personal");
@@ -316,7 +319,7 @@ static void options(void)
 		vt_close(v);
 	}
 	static const char *const bad[] = { "--section", "hobbies", NULL };
-	v = vitae_open(24, 80, bad, NULL);
+	v = fixture_open(24, 80, bad, NULL);
 	if (v) {
 		PANE_IS(v, "All");
 		STATUS_HAS(v, "No pane matches \"hobbies\"");
@@ -324,7 +327,7 @@ static void options(void)
 		vt_close(v);
 	}
 	static const char *const search[] = { "--search", "pytorch", NULL };
-	v = vitae_open(24, 80, search, NULL);
+	v = fixture_open(24, 80, search, NULL);
 	if (v) {
 		STATUS_HAS(v, "match 1/4");
 		int r, c;
@@ -335,7 +338,7 @@ static void options(void)
 		vt_close(v);
 	}
 	static const char *const both[] = { "--section", "academic", "--search", "PyTorch", NULL };
-	v = vitae_open(24, 80, both, NULL);
+	v = fixture_open(24, 80, both, NULL);
 	if (v) {
 		PANE_IS(v, "Academic Research Experience");
 		STATUS_HAS(v, "match 1/1");
@@ -343,7 +346,7 @@ static void options(void)
 		vt_close(v);
 	}
 	static const char *const nomouse[] = { "--no-mouse", NULL };
-	v = vitae_open(24, 80, nomouse, NULL);
+	v = fixture_open(24, 80, nomouse, NULL);
 	if (v) {
 		SCHECK(v, vt_mode(v, 1000) != 1 && vt_mode(v, 1002) != 1 && vt_mode(v, 1003) != 1);
 		SCHECK(v, !vt_click(v, bar_row(v), 10));
@@ -369,7 +372,7 @@ static bool any_colour(struct vt *v)
 static void mono_terminal(void)
 {
 	static const char *const mono[] = { "TERM=xterm-mono", NULL };
-	struct vt *v = vitae_open(24, 80, NULL, mono);
+	struct vt *v = fixture_open(24, 80, NULL, mono);
 	if (!v)
 		return;
 	SCHECK(v, !any_colour(v));
@@ -406,7 +409,7 @@ static bool all_ascii(const char *s, size_t n)
 
 static void colour_and_ascii(void)
 {
-	struct vt *v = vitae_open(24, 80, NULL, NULL);
+	struct vt *v = fixture_open(24, 80, NULL, NULL);
 	if (v) {
 		SCHECK(v, any_colour(v));
 		quit_with(v, "q");
@@ -415,7 +418,7 @@ static void colour_and_ascii(void)
 	static const char *const nocolor[] = { "NO_COLOR=1", NULL };
 	static const char *const nocolor_arg[] = { "--no-color", NULL };
 	for (int i = 0; i < 2; i++) {
-		v = vitae_open(24, 80, i ? nocolor_arg : NULL, i ? NULL : nocolor);
+		v = fixture_open(24, 80, i ? nocolor_arg : NULL, i ? NULL : nocolor);
 		if (!v)
 			continue;
 		SCHECK(v, !any_colour(v));
@@ -436,7 +439,7 @@ static void colour_and_ascii(void)
 	static const char *const ascii_arg[] = { "--ascii", NULL };
 	static const char *const c_locale[] = { "LANG=C", NULL };
 	for (int i = 0; i < 2; i++) {
-		v = vitae_open(24, 80, i ? NULL : ascii_arg, i ? c_locale : NULL);
+		v = fixture_open(24, 80, i ? NULL : ascii_arg, i ? c_locale : NULL);
 		if (!v)
 			continue;
 		SCREEN_HAS(v, "Arjun Rao");
@@ -485,9 +488,45 @@ static void empty_resume(void)
 	unlink(path);
 }
 
+/* Without a FILE, the viewer shows the résumé compiled in: the same
+ * screens as with that file named, whoever's it is. */
+static void compiled_in(const char *bundled)
+{
+	struct vt *named = vitae_open_file(bundled, 24, 80, NULL, NULL);
+	struct vt *v = vitae_open(24, 80, NULL, NULL);
+	if (v && named) {
+		static const char *const keys[] = { "", "G", "2" };
+		for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+			if (*keys[i]) {
+				TYPE(v, keys[i]);
+				TYPE(named, keys[i]);
+			}
+			char want[8192];
+			snprintf(want, sizeof want, "%s", vt_screen(named));
+			SCHECK(v, strcmp(want, vt_screen(v)) == 0);
+			if (strcmp(want, vt_screen(v)) != 0) {
+				fprintf(stderr, "after \"%s\", %s shows:\n", keys[i], bundled);
+				vt_dump(named, stderr);
+			}
+		}
+	}
+	if (v) {
+		quit_with(v, "q");
+		vt_close(v);
+	}
+	if (named) {
+		quit_with(named, "q");
+		vt_close(named);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	SCREEN_MAIN_START(argc, argv);
+	if (argc < 4) {
+		fprintf(stderr, "usage: %s VITAE FIXTURE BUNDLED\n", argv[0]);
+		return 2;
+	}
 	first_screen_80x24();
 	first_screen_120x40();
 	short_terminal();
@@ -500,5 +539,6 @@ int main(int argc, char **argv)
 	colour_and_ascii();
 	mono_terminal();
 	empty_resume();
+	compiled_in(argv[3]);
 	T_DONE();
 }
