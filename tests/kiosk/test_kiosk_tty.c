@@ -19,6 +19,11 @@ static const char *resume;
 #define PANE2 "Welcome to RenderCV"
 /* The bundled résumé's name, the first line of `vitae --dump`. */
 static char bundled[256];
+/* A file the login shell is given and must not show. Written at run
+ * time, so it is never the bundled one: -Dresume may have compiled in
+ * RESUME itself. */
+static char decoy[PATH_MAX];
+#define DECOY "Decoy Given As FILE"
 
 static double now(void)
 {
@@ -165,7 +170,7 @@ static void login_shell(void)
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		/* The file and options after the -c string are ignored too. */
 		char *argv[] = { (char *)vitae_bin, "-c", (char *)cases[i].c, "--help",
-		                 (char *)resume, NULL };
+		                 decoy, NULL };
 		if (!cases[i].c)
 			argv[2] = NULL;
 		if (cases[i].viewer) {
@@ -183,7 +188,7 @@ static void login_shell(void)
 			continue;
 		PRINTED(v, st, cases[i].want);
 		SCHECK(v, log_has(v, "unknown request") == cases[i].note);
-		SCHECK(v, !log_has(v, NAME));
+		SCHECK(v, !log_has(v, DECOY));
 		SCHECK(v, !log_has(v, "usage:") && !log_has(v, "root:"));
 		vt_close(v);
 	}
@@ -193,7 +198,7 @@ static void login_shell(void)
 		CHECK(!"chdir to the login-shell directory");
 		return;
 	}
-	char *argv[] = { "-vitae", "--help", (char *)resume, NULL };
+	char *argv[] = { "-vitae", "--help", decoy, NULL };
 	struct vt *v = open_viewer(argv, NULL);
 	if (v) {
 		SCHECK(v, strstr(vt_row(v, 0), bundled) != NULL);
@@ -504,6 +509,12 @@ int main(int argc, char **argv)
 	snprintf(link, sizeof link, "%s/-vitae", shell_dir);
 	if (mkdir(shell_dir, 0755) != 0 || symlink(vitae_bin, link) != 0) {
 		perror(link);
+		return 2;
+	}
+	snprintf(decoy, sizeof decoy, "%s/decoy.yaml", tmp);
+	FILE *f = fopen(decoy, "w");
+	if (!f || fputs("cv:\n  name: " DECOY "\n", f) < 0 || fclose(f) != 0) {
+		perror(decoy);
 		return 2;
 	}
 
