@@ -672,9 +672,9 @@ static void test_ascii(void)
 	CHECK(find("  John Doe") == 0);
 	CHECK(find("San Francisco, CA | john.doe@email.com") >= 0);
 	CHECK(find("  --------") >= 0);
-	CHECK(find("v Experience") >= 0);
-	CHECK(find("> Projects (1 entry)") >= 0);
-	CHECK(find("> Google DeepMind") >= 0);
+	CHECK(find("- Experience") >= 0);
+	CHECK(find("+ Projects (1 entry)") >= 0);
+	CHECK(find("+ Google DeepMind") >= 0);
 	CHECK(find("  * Built foundation") >= 0);
 	CHECK(find("Bogazici University") >= 0);
 	CHECK(find("Sept 2014 - June 2018") >= 0);

@@ -410,7 +410,7 @@ static void bar_scroll(struct draw *d, const struct view *v, int cols)
 static void draw_bar(struct draw *d, const struct view *v)
 {
 	const struct geometry *g = &v->geo;
-	int y = g->bar_row, cols = g->cols;
+	int y = g->bar_row, cols = g->col_w, x0 = g->col_x;
 	const char *left = v->ascii ? "<" : "‹", *right = v->ascii ? ">" : "›";
 	clear_row(y);
 	for (size_t i = 0; i < d->ntabs; i++)
@@ -419,16 +419,16 @@ static void draw_bar(struct draw *d, const struct view *v)
 	bar_scroll(d, v, cols);
 	d->more_left = d->bar_first > 0;
 	d->more_right = false;
-	int x = 0;
+	int x = x0;
 	if (d->more_left) {
-		draw_cstr(y, 0, 2, left, d->tab_more, v->ascii);
-		x = 2;
+		draw_cstr(y, x0, 2, left, d->tab_more, v->ascii);
+		x += 2;
 	}
 	for (size_t i = d->bar_first; i < v->npanes; i++) {
 		int w = tab_cols(d, v, i);
 		bool last = i + 1 == v->npanes;
-		if (x + w > cols - (last ? 0 : 2)) {
-			draw_cstr(y, cols - 1, 1, right, d->tab_more, v->ascii);
+		if (x + w > x0 + cols - (last ? 0 : 2)) {
+			draw_cstr(y, x0 + cols - 1, 1, right, d->tab_more, v->ascii);
 			d->more_right = true;
 			break;
 		}
@@ -449,11 +449,11 @@ static void draw_bar(struct draw *d, const struct view *v)
 
 long draw_bar_click(struct draw *d, const struct view *v, int x)
 {
-	if (d->more_left && x < 2) {
+	if (d->more_left && x >= v->geo.col_x && x < v->geo.col_x + 2) {
 		d->bar_first--;
 		return -2;
 	}
-	if (d->more_right && x >= v->geo.cols - 1) {
+	if (d->more_right && x == v->geo.col_x + v->geo.col_w - 1) {
 		d->bar_first++;
 		return -2;
 	}
@@ -498,21 +498,16 @@ static void draw_content(const struct draw *d, const struct view *v)
 	}
 }
 
+/* The help or the problems list in a box, as help_layout() wrapped it
+ * for the width (tui.c, on every resize): nothing in it is cut. */
 static void draw_help(const struct draw *d, const struct view *v)
 {
 	const struct geometry *g = &v->geo;
 	bool list = v->help.problems && d->problems;
 	const struct help *h = list ? d->problems : d->help;
 	bool a = v->ascii;
-	int textw = 0;
-	for (size_t i = 0; i < h->n; i++) {
-		int w = (int)str_width(h->lines[i].text, strlen(h->lines[i].text));
-		if (w > textw)
-			textw = w;
-	}
-	int inner = h->keys_width + 3 + textw;
-	int w = inner + 4 > g->cols ? g->cols : inner + 4;
-	int x0 = (g->cols - w) / 2, y0 = g->content_row;
+	int w = h->box_w < g->col_w ? h->box_w : g->col_w;
+	int x0 = g->col_x + (g->col_w - w) / 2, y0 = g->content_row;
 	int rows = g->content_rows - 2;
 	for (int row = 0; row < g->content_rows; row++)
 		clear_row(y0 + row);
@@ -533,30 +528,29 @@ static void draw_help(const struct draw *d, const struct view *v)
 	draw_cstr(y0, x0 + 2, w - 4, list ? " problems in the file " : " vitae keys ",
 	          d->help_head, a);
 	char hint[64];
-	long last = v->help.top + rows < (long)h->n ? v->help.top + rows : (long)h->n;
-	if ((long)h->n > rows)
-		snprintf(hint, sizeof hint, " %ld/%zu  j k scroll  q close ", last, h->n);
+	long n = (long)h->nrows;
+	long last = v->help.top + rows < n ? v->help.top + rows : n;
+	if (n > rows)
+		snprintf(hint, sizeof hint, " %ld/%ld  j k scroll  q close ", last, n);
 	else
 		snprintf(hint, sizeof hint, " q close ");
 	int hw = (int)strlen(hint);
 	draw_cstr(y0 + rows + 1, x0 + (w - hw > 2 ? w - hw - 2 : 1), w - 2, hint,
 	          d->help_border, a);
+	int tx = h->key_w + HELP_GAP;
 	for (int row = 0; row < rows; row++) {
 		size_t i = (size_t)(v->help.top + row);
-		if (i >= h->n)
+		if (i >= h->nrows)
 			break;
-		const struct help_line *hl = &h->lines[i];
+		const struct help_row *hr = &h->rows[i];
 		int y = y0 + 1 + row, x = x0 + 2, room = w - 4;
-		if (!hl->keys) {
-			draw_cstr(y, x, room, hl->text, d->help_head, a);
+		if (!hr->keys) {
+			draw_str(y, x, room, hr->text, hr->tlen, d->help_head, a, true);
 			continue;
 		}
-		int kw = draw_cstr(y, x, room, hl->keys, d->help_keys, a);
-		int tx = h->keys_width + 3;
-		if (kw >= tx)
-			tx = kw + 1;
+		draw_str(y, x, h->key_w, hr->keys, hr->klen, d->help_keys, a, true);
 		if (tx < room)
-			draw_cstr(y, x + tx, room - tx, hl->text, A_NORMAL, a);
+			draw_str(y, x + tx, room - tx, hr->text, hr->tlen, A_NORMAL, a, true);
 	}
 }
 
@@ -605,11 +599,13 @@ static void where_text(const struct view *v, const struct pane *p, char *buf,
 static int draw_status(const struct draw *d, const struct view *v)
 {
 	const struct geometry *g = &v->geo;
-	int y = g->status_row, cols = g->cols, x = 0;
+	/* In the column the content is in: x counts from x0. */
+	int y = g->status_row, cols = g->col_w, x0 = g->col_x, x = 0;
 	bool a = v->ascii;
 	char blanks[256];
 	memset(blanks, ' ', sizeof blanks);
-	move(y, 0);
+	clear_row(y);
+	move(y, x0);
 	for (int i = 0; i < cols; i += (int)sizeof blanks)
 		put_ascii(blanks, (size_t)(cols - i < (int)sizeof blanks ? cols - i : (int)sizeof blanks),
 		          d->status);
@@ -625,17 +621,17 @@ static int draw_status(const struct draw *d, const struct view *v)
 			snprintf(right, sizeof right, " Enter: filter (empty: off)  Esc: cancel ");
 		int rw = (int)strlen(right);
 		int room = cols - 1 - (cols > rw + 20 ? rw : 0);
-		x += draw_cstr(y, x, room, lead, d->status_name, a);
+		x += draw_cstr(y, x0 + x, room, lead, d->status_name, a);
 		/* The end of a long pattern is what is being typed. */
 		const char *s = v->prompt.buf;
 		while ((int)str_width(s, strlen(s)) > room - x - 1 && *s) {
 			uint32_t c;
 			s += utf8_decode(s, strlen(s), &c);
 		}
-		x += draw_str(y, x, room - x, s, strlen(s), d->status, a, false);
+		x += draw_str(y, x0 + x, room - x, s, strlen(s), d->status, a, false);
 		if (room < cols - 1)
-			draw_cstr(y, cols - rw, rw, right, d->status, a);
-		return x;
+			draw_cstr(y, x0 + cols - rw, rw, right, d->status, a);
+		return x0 + x;
 	}
 	const struct pane *p = view_cur(v);
 	char pos[32], place[3 * VIEW_MSG_MAX], filt[VIEW_PAT_MAX + 16] = "";
@@ -653,22 +649,22 @@ static int draw_status(const struct draw *d, const struct view *v)
 	int room = cols - 1 - rw - pw - fw - mw;
 	if (room < pl && room < cols / 5)
 		room = cols / 5;
-	x += draw_cstr(y, x, 1, " ", d->status_name, a);
-	x += draw_cstr(y, x, room, place, d->status_name, a);
+	x += draw_cstr(y, x0 + x, 1, " ", d->status_name, a);
+	x += draw_cstr(y, x0 + x, room, place, d->status_name, a);
 	if (pos[0]) {
 		char mid[40];
 		snprintf(mid, sizeof mid, "  %s", pos);
-		x += draw_cstr(y, x, cols - x, mid, d->status, a);
+		x += draw_cstr(y, x0 + x, cols - x, mid, d->status, a);
 	}
 	if (filt[0])
-		x += draw_cstr(y, x, cols - x - rw, filt, d->status_name, a);
+		x += draw_cstr(y, x0 + x, cols - x - rw, filt, d->status_name, a);
 	if (v->msg[0] && x + 3 + rw < cols) {
-		x += draw_cstr(y, x, 2, "  ", d->status, a);
-		x += draw_cstr(y, x, cols - x - rw, v->msg,
+		x += draw_cstr(y, x0 + x, 2, "  ", d->status, a);
+		x += draw_cstr(y, x0 + x, cols - x - rw, v->msg,
 		               v->msg_error ? d->status_err : d->status, a);
 	}
 	if (x + rw <= cols)
-		draw_cstr(y, cols - rw, rw, right, d->status, a);
+		draw_cstr(y, x0 + cols - rw, rw, right, d->status, a);
 	return -1;
 }
 
