@@ -9,44 +9,39 @@
 #define A_ITALIC A_UNDERLINE
 #endif
 
-/* Foreground colours over the terminal's own background (-1), chosen to
- * read on dark and light themes alike: no yellow or blue text. */
+/*
+ * Colour only where vitae sets both the foreground and the background.
+ * No colour of the 16 reads at 4.5:1 on both the black and the white
+ * background of the common default themes, so text keeps the terminal's
+ * own colours, and bold, underline and reverse video carry meaning.
+ * tools/contrast.py reads this table and checks each pair against the
+ * palettes of xterm, GNOME Terminal and the Linux console. A pair is never
+ * drawn bold: many terminals show bold text in the bright colour.
+ */
 enum pair {
 	P_NONE,
-	P_CYAN,
-	P_GREEN,
-	P_MAGENTA,
-	P_RED,
-	P_MATCH,        /* black on yellow: the current match */
-	P_ERROR,        /* white on red: an error on the status line */
+	P_MATCH,        /* the current match */
 	P_COUNT_
 };
 
-struct style_attr {
-	short pair;
-	attr_t color;   /* with colours */
-	attr_t mono;    /* without */
+static const struct {
+	short fg, bg;
+} pairs[P_COUNT_] = {
+	[P_MATCH] = { .fg = COLOR_BLACK, .bg = COLOR_CYAN },
 };
 
-static const struct style_attr styles[ST_COUNT_] = {
-	[ST_BODY] = { .pair = P_NONE },
-	[ST_NAME] = { .pair = P_NONE, .color = A_BOLD, .mono = A_BOLD },
-	[ST_HEADLINE] = { .pair = P_CYAN },
-	[ST_CONTACT] = { .pair = P_GREEN, .mono = 0 },
-	[ST_SECTION] = { .pair = P_MAGENTA, .color = A_BOLD, .mono = A_BOLD | A_UNDERLINE },
-	[ST_RULE] = { .pair = P_MAGENTA },
-	[ST_TITLE] = { .pair = P_NONE, .color = A_BOLD, .mono = A_BOLD },
-	[ST_SUBTITLE] = { .pair = P_CYAN, .mono = A_UNDERLINE },
-	[ST_DATE] = { .pair = P_GREEN },
-	[ST_LOCATION] = { .pair = P_NONE },
-	[ST_BULLET] = { .pair = P_MAGENTA },
-	[ST_LABEL] = { .pair = P_NONE, .color = A_BOLD, .mono = A_BOLD },
-	[ST_TECH] = { .pair = P_CYAN },
-	[ST_AUTHOR] = { .pair = P_NONE },
-	[ST_OWNER] = { .pair = P_NONE, .color = A_BOLD | A_UNDERLINE, .mono = A_BOLD | A_UNDERLINE },
-	[ST_VENUE] = { .pair = P_NONE, .color = A_ITALIC, .mono = A_ITALIC },
-	[ST_URL] = { .pair = P_CYAN, .color = A_UNDERLINE, .mono = A_UNDERLINE },
-	[ST_FOLD] = { .pair = P_MAGENTA, .color = A_BOLD, .mono = A_BOLD },
+/* Per layout style, in the terminal's own colours. */
+static const attr_t styles[ST_COUNT_] = {
+	[ST_BODY] = A_NORMAL,
+	[ST_NAME] = A_BOLD,
+	[ST_SECTION] = A_BOLD | A_UNDERLINE,
+	[ST_TITLE] = A_BOLD,
+	[ST_SUBTITLE] = A_UNDERLINE,
+	[ST_LABEL] = A_BOLD,
+	[ST_OWNER] = A_BOLD | A_UNDERLINE,
+	[ST_VENUE] = A_ITALIC,
+	[ST_URL] = A_UNDERLINE,
+	[ST_FOLD] = A_BOLD,
 };
 
 static attr_t pick(const struct draw *d, short pair, attr_t color, attr_t mono)
@@ -62,27 +57,23 @@ void draw_init(struct draw *d, const struct view *v, bool color,
 	if (color && has_colors() && start_color() == OK &&
 	    use_default_colors() == OK && COLORS >= 8 && COLOR_PAIRS >= P_COUNT_) {
 		d->color = true;
-		init_pair(P_CYAN, COLOR_CYAN, -1);
-		init_pair(P_GREEN, COLOR_GREEN, -1);
-		init_pair(P_MAGENTA, COLOR_MAGENTA, -1);
-		init_pair(P_RED, COLOR_RED, -1);
-		init_pair(P_MATCH, COLOR_BLACK, COLOR_YELLOW);
-		init_pair(P_ERROR, COLOR_WHITE, COLOR_RED);
+		for (short p = 1; p < P_COUNT_; p++)
+			init_pair(p, pairs[p].fg, pairs[p].bg);
 	}
 	for (int s = 0; s < ST_COUNT_; s++)
-		d->st[s] = pick(d, styles[s].pair, styles[s].color, styles[s].mono);
-	d->marker = pick(d, P_MAGENTA, A_BOLD, A_BOLD | A_REVERSE);
+		d->st[s] = styles[s];
+	d->marker = A_BOLD;
 	d->match = A_REVERSE;
-	d->match_cur = pick(d, P_MATCH, A_BOLD, A_BOLD | A_REVERSE | A_UNDERLINE);
+	d->match_cur = pick(d, P_MATCH, A_UNDERLINE, A_BOLD | A_REVERSE | A_UNDERLINE);
 	d->tab = A_NORMAL;
 	d->tab_cur = A_REVERSE | A_BOLD;
-	d->tab_more = pick(d, P_MAGENTA, A_BOLD, A_BOLD);
-	d->tab_num = pick(d, P_MAGENTA, 0, 0);
+	d->tab_more = A_BOLD;
+	d->tab_num = A_NORMAL;
 	d->status = A_REVERSE;
 	d->status_name = A_REVERSE | A_BOLD;
-	d->status_err = pick(d, P_ERROR, A_BOLD, A_BOLD);
-	d->help_border = pick(d, P_MAGENTA, 0, 0);
-	d->help_head = pick(d, P_MAGENTA, A_BOLD, A_BOLD | A_UNDERLINE);
+	d->status_err = A_REVERSE | A_BOLD | A_UNDERLINE;
+	d->help_border = A_NORMAL;
+	d->help_head = A_BOLD | A_UNDERLINE;
 	d->help_keys = A_BOLD;
 	d->notice = A_BOLD;
 	d->ntabs = v->npanes;
@@ -269,8 +260,10 @@ static void draw_line(const struct draw *d, const struct view *v, int y, int x,
 			? &l->spans[si] : NULL;
 		attr_t a = sp ? d->st[sp->style] | flag_attr(sp->flags) : d->st[ST_BODY];
 		const struct hl *h = hi < nhl ? &hl[hi] : NULL;
+		/* The current match's pair, not bold (see pairs[]). */
 		if (h && h->off <= i)
-			a = h->cur ? (a & ~A_COLOR) | d->match_cur : a | d->match;
+			a = h->cur ? (a & ~(A_COLOR | (d->color ? A_BOLD : 0))) | d->match_cur
+			           : a | d->match;
 		/* Where the attribute changes next. */
 		size_t end = sp ? sp->start + sp->len
 		             : si < l->nspans ? l->spans[si].start : l->len;
