@@ -196,8 +196,8 @@ struct view {
 	struct {
 		bool open;
 		long top;
-		long nlines;    /* lines of what is open: nhelp or nproblems */
-		long nhelp;     /* set by whoever knows the help text */
+		long nlines;    /* rows of what is open: nhelp or nproblems */
+		long nhelp;     /* as wrapped for the width (view_help_sizes) */
 		bool problems;  /* the overlay lists the file's problems */
 		long nproblems; /* (problems.h) */
 	} help;
