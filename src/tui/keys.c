@@ -413,7 +413,6 @@ size_t help_layout(struct help *h, int cols)
 	int room = inner - kw - HELP_GAP;
 	if (room < 1)
 		room = 1;
-	h->cols = cols;
 	h->box_w = inner + 4;
 	h->key_w = kw;
 	h->nrows = 0;

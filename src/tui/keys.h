@@ -102,7 +102,6 @@ struct help {
 	 * lines' strings and are made anew for each width. */
 	struct help_row *rows;
 	size_t nrows, caprows;
-	int cols;               /* the width laid out for; 0 not yet */
 	int box_w;              /* the box's columns, its border included */
 	int key_w;              /* the key column's */
 };
