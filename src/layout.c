@@ -380,15 +380,17 @@ bool layout_entry_folds(const struct resume *r, size_t sec, size_t ent, int widt
 		return false;
 	struct layout l = LAYOUT_INIT;
 	struct layout_opts o = { .width = width, .gutter = true, .ascii = ascii };
+	/* Laid out only as far as a second line. */
 	struct lctx c = {
-		.w = { .l = &l, .ascii = ascii, .gut = 2, .sec = -1, .ent = -1 },
+		.w = { .l = &l, .ascii = ascii, .gut = 2, .sec = -1, .ent = -1,
+		       .probe = true },
 		.r = r, .o = &o, .g = &glyph_sets[ascii],
 	};
 	l.width = width < LAYOUT_MIN_WIDTH ? LAYOUT_MIN_WIDTH :
 	          width > LAYOUT_MAX_WIDTH ? LAYOUT_MAX_WIDTH : width;
 	c.w.cw = l.width - c.w.gut;
 	render_entry(&c, sec, ent, false, NULL);
-	bool folds = text_lines(&l, 0) > 1;
+	bool folds = c.w.more;
 	wrapper_free(&c.w);
 	para_free(&c.p);
 	para_free(&c.q);
