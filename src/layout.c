@@ -15,7 +15,9 @@
 #include "utf8.h"
 #include "wrap.h"
 
-/* Decorations; bullets carry their space, rule and markers are 1 column. */
+/* Decorations; bullets carry their space, rule and markers are 1 column.
+ * In ASCII the fold markers are vim's fold column's, '-' open and '+'
+ * folded: '<' and '>' say that the viewer's pane bar scrolls. */
 struct glyphs {
 	const char *bullet, *sub, *rule, *open, *folded, *sep;
 };
@@ -23,8 +25,8 @@ struct glyphs {
 static const struct glyphs glyph_sets[2] = {
 	[false] = { .bullet = "• ", .sub = "◦ ", .rule = "─", .open = "▾",
 	            .folded = "▸", .sep = " · " },
-	[true] = { .bullet = "* ", .sub = "- ", .rule = "-", .open = "v",
-	           .folded = ">", .sep = " | " },
+	[true] = { .bullet = "* ", .sub = "- ", .rule = "-", .open = "-",
+	           .folded = "+", .sep = " | " },
 };
 
 struct lctx {
@@ -313,7 +315,8 @@ bool layout_blank_between(const struct entry *a, bool a_folded, const struct ent
 	return !(compact(a) && compact(b)) && !(a_folded && b_folded);
 }
 
-static void entry(struct lctx *c, size_t si, size_t ei, bool folded)
+static void render_entry(struct lctx *c, size_t si, size_t ei, bool folded,
+                         const char *marker)
 {
 	const struct section *s = &c->r->sections[si];
 	const struct entry *e = &s->entries[ei];
@@ -323,7 +326,7 @@ static void entry(struct lctx *c, size_t si, size_t ei, bool folded)
 	c->w.head_pending = true;
 	c->w.folded = folded;
 	c->w.skip = false;
-	c->w.marker = c->w.gut ? (folded ? c->g->folded : c->g->open) : NULL;
+	c->w.marker = marker;
 	kinds[kind_of(e)].render(c, s, ei);
 	if (!c->w.skip)
 		entry_tail(c, e);
@@ -337,6 +340,63 @@ static void entry(struct lctx *c, size_t si, size_t ei, bool folded)
 	c->w.folded = false;
 	c->w.skip = false;
 	c->w.marker = NULL;
+}
+
+/* Lines [from, l->n) that are not blank. */
+static size_t text_lines(const struct layout *l, size_t from)
+{
+	size_t n = 0;
+	for (size_t i = from; i < l->n; i++)
+		n += l->lines[i].kind != LINE_BLANK;
+	return n;
+}
+
+/*
+ * An entry, with its fold marker in the gutter. An entry of one line has
+ * nothing to fold, so it gets no marker: laid out open, it is laid out
+ * again without one (a one-line entry is cheap). The viewer never folds
+ * such an entry (layout_entry_folds), so a folded one is taken as is.
+ */
+static void entry(struct lctx *c, size_t si, size_t ei, bool folded)
+{
+	if (!c->w.gut || folded) {
+		render_entry(c, si, ei, folded, c->w.gut ? c->g->folded : NULL);
+		return;
+	}
+	size_t n0 = c->w.l->n;
+	bool blank = c->w.blank_pending;
+	render_entry(c, si, ei, false, c->g->open);
+	if (text_lines(c->w.l, n0) > 1)
+		return;
+	c->w.l->n = n0;
+	c->w.blank_pending = blank;
+	render_entry(c, si, ei, false, NULL);
+}
+
+bool layout_entry_folds(const struct resume *r, size_t sec, size_t ent, int width,
+                        bool ascii)
+{
+	if (sec >= r->nsections || ent >= r->sections[sec].nentries)
+		return false;
+	struct layout l = LAYOUT_INIT;
+	struct layout_opts o = { .width = width, .gutter = true, .ascii = ascii };
+	/* Laid out only as far as a second line. */
+	struct lctx c = {
+		.w = { .l = &l, .ascii = ascii, .gut = 2, .sec = -1, .ent = -1,
+		       .probe = true },
+		.r = r, .o = &o, .g = &glyph_sets[ascii],
+	};
+	l.width = width < LAYOUT_MIN_WIDTH ? LAYOUT_MIN_WIDTH :
+	          width > LAYOUT_MAX_WIDTH ? LAYOUT_MAX_WIDTH : width;
+	c.w.cw = l.width - c.w.gut;
+	render_entry(&c, sec, ent, false, NULL);
+	bool folds = c.w.more;
+	wrapper_free(&c.w);
+	para_free(&c.p);
+	para_free(&c.q);
+	para_free(&c.tmp);
+	layout_free(&l);
+	return folds;
 }
 
 /* --- header and sections --------------------------------------------- */

@@ -115,6 +115,12 @@ void layout_free(struct layout *l);
 bool layout_blank_between(const struct entry *a, bool a_folded, const struct entry *b,
                           bool b_folded);
 
+/* Whether entry (sec, ent) has anything to fold at width: whether it lays
+ * out, open, to more than one line. One that does not carries no fold
+ * marker in the gutter, and the viewer does not fold it. */
+bool layout_entry_folds(const struct resume *r, size_t sec, size_t ent, int width,
+                        bool ascii);
+
 /* Adds lines [first, end) of src at the end of l, their text and spans
  * copied into l's arena: the viewer shows a section's lines that the All
  * pane already laid out (same width, same folds) without laying them out

@@ -213,6 +213,11 @@ void lb_commit(struct wrapper *w, enum line_kind kind)
 
 	if (w->skip)
 		return;
+	if (w->probe && l->n) {
+		w->more = true;
+		w->skip = true;
+		return;
+	}
 	while (w->lblen && w->lb[w->lblen - 1] == ' ')
 		w->lblen--;
 	while (w->nls && w->ls[w->nls - 1].start >= w->lblen)

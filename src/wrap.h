@@ -59,6 +59,8 @@ struct wrapper {
 	bool folded;            /* the current entry shows its head only */
 	bool skip;              /* folded entry whose head is out */
 	bool blank_pending;
+	bool probe;             /* stop at an entry's second line ... */
+	bool more;              /* ... and say there was one */
 	struct markup mk;       /* scratch for para_markup() */
 };
 

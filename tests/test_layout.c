@@ -561,6 +561,27 @@ static void test_gutter(void)
 		if (L.lines[k].len)
 			CHECK(!strncmp(t, "  ", 2) || !strncmp(t, "▾ ", strlen("▾ ")));
 	}
+	/* An entry of one line has nothing to fold and no marker; one that
+	 * wraps has, at that width only. */
+	i = find("MIT Technology Review");
+	CHECK(!strncmp(L.lines[i].text, "  • MIT", strlen("  • MIT")));
+	CHECK(!layout_entry_folds(&fx_resume, FX_HONORS, 0, 80, false));
+	i = find("Research Areas");
+	CHECK(!strncmp(L.lines[i].text, "▾ Research Areas", strlen("▾ Research Areas")));
+	CHECK(layout_entry_folds(&fx_resume, FX_SKILLS, 1, 80, false));
+	CHECK(!layout_entry_folds(&fx_resume, FX_SKILLS, 1, 200, false));
+	CHECK(layout_entry_folds(&fx_resume, FX_EXPERIENCE, 0, 200, false));
+	CHECK(!layout_entry_folds(&fx_resume, FX_NSECTIONS, 0, 80, false));
+	build(&fx_resume, viewer(200, &h));
+	i = find("Research Areas");
+	CHECK(!strncmp(L.lines[i].text, "  Research Areas", strlen("  Research Areas")));
+	/* every entry's head has a marker exactly when the entry folds */
+	for (size_t si = 0; si < fx_resume.nsections; si++)
+		for (size_t ei = 0; ei < fx_resume.sections[si].nentries; ei++) {
+			long k = layout_find_entry(&L, (int)si, (int)ei);
+			bool marked = k >= 0 && !strncmp(L.lines[k].text, "▾", strlen("▾"));
+			CHECK(k >= 0 && marked == layout_entry_folds(&fx_resume, si, ei, 200, false));
+		}
 }
 
 static void test_folds(void)
@@ -672,9 +693,9 @@ static void test_ascii(void)
 	CHECK(find("  John Doe") == 0);
 	CHECK(find("San Francisco, CA | john.doe@email.com") >= 0);
 	CHECK(find("  --------") >= 0);
-	CHECK(find("v Experience") >= 0);
-	CHECK(find("> Projects (1 entry)") >= 0);
-	CHECK(find("> Google DeepMind") >= 0);
+	CHECK(find("- Experience") >= 0);
+	CHECK(find("+ Projects (1 entry)") >= 0);
+	CHECK(find("+ Google DeepMind") >= 0);
 	CHECK(find("  * Built foundation") >= 0);
 	CHECK(find("Bogazici University") >= 0);
 	CHECK(find("Sept 2014 - June 2018") >= 0);

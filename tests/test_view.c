@@ -231,6 +231,49 @@ static void test_keys(void)
 	CHECK(found_digits);
 	CHECK(found_enter);
 	help_free(&h);
+
+	/* Wrapped for a box: every row fits, and the pieces put back
+	 * together, a space where a row broke, are each line's text and
+	 * keys whole. */
+	help_build(&h, false);
+	for (int cols = 40; cols <= 200; cols += 20) {
+		size_t rows = help_layout(&h, cols);
+		CHECK(rows >= h.n);
+		CHECK(h.box_w <= cols);
+		CHECK(h.key_w >= 9 && h.key_w <= h.keys_width);    /* "Shift-Tab," */
+		int room = h.box_w - 4 - h.key_w - HELP_GAP;
+		CHECK(room >= 20);
+		size_t r = 0;
+		for (size_t i = 0; i < h.n; i++) {
+			char text[256] = "", keys[256] = "";
+			do {
+				const struct help_row *hr = &h.rows[r];
+				int tw = (int)str_width(hr->text, hr->tlen);
+				CHECK(tw <= (hr->keys ? room : h.box_w - 4));
+				CHECK(!hr->keys || (int)str_width(hr->keys, hr->klen) <= h.key_w);
+				snprintf(text + strlen(text), sizeof text - strlen(text), "%s%.*s",
+				         text[0] && hr->tlen ? " " : "", (int)hr->tlen, hr->text);
+				if (hr->keys)
+					snprintf(keys + strlen(keys), sizeof keys - strlen(keys),
+					         "%s%.*s", keys[0] && hr->klen ? " " : "",
+					         (int)hr->klen, hr->keys);
+				r++;
+			} while (r < rows && h.rows[r].line == i);
+			CHECK_STR(text, h.lines[i].text);
+			if (h.lines[i].keys)
+				CHECK_STR(keys, h.lines[i].keys);
+		}
+		CHECK_INT(r, rows);
+		/* Wide enough, nothing wraps and the key column is the widest
+		 * keys. */
+		if (cols >= h.box_w + 4 && h.box_w < cols)
+			CHECK_INT(h.key_w, h.keys_width);
+	}
+	help_layout(&h, 80);
+	CHECK_INT(h.key_w, h.keys_width);       /* 80: no key wraps */
+	help_layout(&h, 40);
+	CHECK(h.key_w < h.keys_width);          /* 40: the keys give way */
+	help_free(&h);
 }
 
 static void test_geometry(struct view *v)
@@ -555,16 +598,19 @@ static void test_fold_splice(struct view *v)
 		struct pane *p = view_pane(v);
 		int sec = p->cur_sec, ent = p->cur_ent;
 		long top = p->top;
+		bool folds = false;     /* a pane of one-line entries does not */
 		for (int pass = 0; pass < 2; pass++)
 			for (size_t i = 0; i < p->nitems; i++) {
 				if (p->items[i].ent < 0)
 					continue;
 				p->cur_sec = p->items[i].sec;
 				p->cur_ent = p->items[i].ent;
+				folds |= layout_entry_folds(v->r, (size_t)p->cur_sec,
+				                            (size_t)p->cur_ent, v->geo.text_w, v->ascii);
 				type(v, &ks, "za");
 				CHECK(same_as_full(v, p));
 			}
-		CHECK(p->nextra > 0);
+		CHECK(p->nextra > 0 || !folds);
 		p->cur_sec = sec;
 		p->cur_ent = ent;
 		p->top = top;
@@ -867,16 +913,30 @@ static void test_copy_click_help(struct view *v)
 	CHECK(v->help.open);
 	keys_dispatch(&ks, v, 'j');
 	CHECK_INT(v->help.top, 1);
-	size_t pane = v->cur;
-	keys_dispatch(&ks, v, '\t');           /* not behind the help */
-	type(v, &ks, "zM");
-	CHECK_INT(v->cur, pane);
-	CHECK(!view_entry_folded(v, 3, 0));
 	keys_dispatch(&ks, v, 'G');
 	CHECK_INT(v->help.top, 100 - (v->geo.content_rows - 2));
 	CHECK(!(keys_dispatch(&ks, v, 'q') & RD_QUIT));
 	CHECK(!v->help.open);
 	CHECK(keys_dispatch(&ks, v, 'q') & RD_QUIT);
+	/* A key that acts elsewhere closes the help and acts: Tab, then a
+	 * prefixed one (zM), then one that opens the prompt. */
+	size_t pane = v->cur;
+	keys_dispatch(&ks, v, '?');
+	keys_dispatch(&ks, v, '\t');
+	CHECK(!v->help.open);
+	CHECK_INT(v->cur, (pane + 1) % v->npanes);
+	keys_dispatch(&ks, v, '?');
+	type(v, &ks, "zM");
+	CHECK(!v->help.open);
+	CHECK_STR(v->msg, "Folded everything");
+	type(v, &ks, "zR");
+	keys_dispatch(&ks, v, '?');
+	keys_dispatch(&ks, v, '/');
+	CHECK(!v->help.open);
+	CHECK_INT(v->prompt.kind, PROMPT_SEARCH);
+	keys_dispatch(&ks, v, K_ESC);
+	CHECK_INT(v->prompt.kind, PROMPT_NONE);
+	view_set_pane(v, 4);
 	CHECK(keys_dispatch(&ks, v, K_CTRL('C')) & RD_QUIT);
 	CHECK(keys_dispatch(&ks, v, K_CTRL('L')) & RD_CLEAR);
 }

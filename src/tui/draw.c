@@ -9,44 +9,39 @@
 #define A_ITALIC A_UNDERLINE
 #endif
 
-/* Foreground colours over the terminal's own background (-1), chosen to
- * read on dark and light themes alike: no yellow or blue text. */
+/*
+ * Colour only where vitae sets both the foreground and the background.
+ * No colour of the 16 reads at 4.5:1 on both the black and the white
+ * background of the common default themes, so text keeps the terminal's
+ * own colours, and bold, underline and reverse video carry meaning.
+ * tools/contrast.py reads this table and checks each pair against the
+ * palettes of xterm, GNOME Terminal and the Linux console. A pair is never
+ * drawn bold: many terminals show bold text in the bright colour.
+ */
 enum pair {
 	P_NONE,
-	P_CYAN,
-	P_GREEN,
-	P_MAGENTA,
-	P_RED,
-	P_MATCH,        /* black on yellow: the current match */
-	P_ERROR,        /* white on red: an error on the status line */
+	P_MATCH,        /* the current match */
 	P_COUNT_
 };
 
-struct style_attr {
-	short pair;
-	attr_t color;   /* with colours */
-	attr_t mono;    /* without */
+static const struct {
+	short fg, bg;
+} pairs[P_COUNT_] = {
+	[P_MATCH] = { .fg = COLOR_BLACK, .bg = COLOR_CYAN },
 };
 
-static const struct style_attr styles[ST_COUNT_] = {
-	[ST_BODY] = { .pair = P_NONE },
-	[ST_NAME] = { .pair = P_NONE, .color = A_BOLD, .mono = A_BOLD },
-	[ST_HEADLINE] = { .pair = P_CYAN },
-	[ST_CONTACT] = { .pair = P_GREEN, .mono = 0 },
-	[ST_SECTION] = { .pair = P_MAGENTA, .color = A_BOLD, .mono = A_BOLD | A_UNDERLINE },
-	[ST_RULE] = { .pair = P_MAGENTA },
-	[ST_TITLE] = { .pair = P_NONE, .color = A_BOLD, .mono = A_BOLD },
-	[ST_SUBTITLE] = { .pair = P_CYAN, .mono = A_UNDERLINE },
-	[ST_DATE] = { .pair = P_GREEN },
-	[ST_LOCATION] = { .pair = P_NONE },
-	[ST_BULLET] = { .pair = P_MAGENTA },
-	[ST_LABEL] = { .pair = P_NONE, .color = A_BOLD, .mono = A_BOLD },
-	[ST_TECH] = { .pair = P_CYAN },
-	[ST_AUTHOR] = { .pair = P_NONE },
-	[ST_OWNER] = { .pair = P_NONE, .color = A_BOLD | A_UNDERLINE, .mono = A_BOLD | A_UNDERLINE },
-	[ST_VENUE] = { .pair = P_NONE, .color = A_ITALIC, .mono = A_ITALIC },
-	[ST_URL] = { .pair = P_CYAN, .color = A_UNDERLINE, .mono = A_UNDERLINE },
-	[ST_FOLD] = { .pair = P_MAGENTA, .color = A_BOLD, .mono = A_BOLD },
+/* Per layout style, in the terminal's own colours. */
+static const attr_t styles[ST_COUNT_] = {
+	[ST_BODY] = A_NORMAL,
+	[ST_NAME] = A_BOLD,
+	[ST_SECTION] = A_BOLD | A_UNDERLINE,
+	[ST_TITLE] = A_BOLD,
+	[ST_SUBTITLE] = A_UNDERLINE,
+	[ST_LABEL] = A_BOLD,
+	[ST_OWNER] = A_BOLD | A_UNDERLINE,
+	[ST_VENUE] = A_ITALIC,
+	[ST_URL] = A_UNDERLINE,
+	[ST_FOLD] = A_BOLD,
 };
 
 static attr_t pick(const struct draw *d, short pair, attr_t color, attr_t mono)
@@ -62,27 +57,23 @@ void draw_init(struct draw *d, const struct view *v, bool color,
 	if (color && has_colors() && start_color() == OK &&
 	    use_default_colors() == OK && COLORS >= 8 && COLOR_PAIRS >= P_COUNT_) {
 		d->color = true;
-		init_pair(P_CYAN, COLOR_CYAN, -1);
-		init_pair(P_GREEN, COLOR_GREEN, -1);
-		init_pair(P_MAGENTA, COLOR_MAGENTA, -1);
-		init_pair(P_RED, COLOR_RED, -1);
-		init_pair(P_MATCH, COLOR_BLACK, COLOR_YELLOW);
-		init_pair(P_ERROR, COLOR_WHITE, COLOR_RED);
+		for (short p = 1; p < P_COUNT_; p++)
+			init_pair(p, pairs[p].fg, pairs[p].bg);
 	}
 	for (int s = 0; s < ST_COUNT_; s++)
-		d->st[s] = pick(d, styles[s].pair, styles[s].color, styles[s].mono);
-	d->marker = pick(d, P_MAGENTA, A_BOLD, A_BOLD | A_REVERSE);
+		d->st[s] = styles[s];
+	d->marker = A_BOLD;
 	d->match = A_REVERSE;
-	d->match_cur = pick(d, P_MATCH, A_BOLD, A_BOLD | A_REVERSE | A_UNDERLINE);
+	d->match_cur = pick(d, P_MATCH, A_UNDERLINE, A_BOLD | A_REVERSE | A_UNDERLINE);
 	d->tab = A_NORMAL;
 	d->tab_cur = A_REVERSE | A_BOLD;
-	d->tab_more = pick(d, P_MAGENTA, A_BOLD, A_BOLD);
-	d->tab_num = pick(d, P_MAGENTA, 0, 0);
+	d->tab_more = A_BOLD;
+	d->tab_num = A_NORMAL;
 	d->status = A_REVERSE;
 	d->status_name = A_REVERSE | A_BOLD;
-	d->status_err = pick(d, P_ERROR, A_BOLD, A_BOLD);
-	d->help_border = pick(d, P_MAGENTA, 0, 0);
-	d->help_head = pick(d, P_MAGENTA, A_BOLD, A_BOLD | A_UNDERLINE);
+	d->status_err = A_REVERSE | A_BOLD | A_UNDERLINE;
+	d->help_border = A_NORMAL;
+	d->help_head = A_BOLD | A_UNDERLINE;
 	d->help_keys = A_BOLD;
 	d->notice = A_BOLD;
 	d->ntabs = v->npanes;
@@ -269,8 +260,10 @@ static void draw_line(const struct draw *d, const struct view *v, int y, int x,
 			? &l->spans[si] : NULL;
 		attr_t a = sp ? d->st[sp->style] | flag_attr(sp->flags) : d->st[ST_BODY];
 		const struct hl *h = hi < nhl ? &hl[hi] : NULL;
+		/* The current match's pair, not bold (see pairs[]). */
 		if (h && h->off <= i)
-			a = h->cur ? (a & ~A_COLOR) | d->match_cur : a | d->match;
+			a = h->cur ? (a & ~(A_COLOR | (d->color ? A_BOLD : 0))) | d->match_cur
+			           : a | d->match;
 		/* Where the attribute changes next. */
 		size_t end = sp ? sp->start + sp->len
 		             : si < l->nspans ? l->spans[si].start : l->len;
@@ -410,7 +403,7 @@ static void bar_scroll(struct draw *d, const struct view *v, int cols)
 static void draw_bar(struct draw *d, const struct view *v)
 {
 	const struct geometry *g = &v->geo;
-	int y = g->bar_row, cols = g->cols;
+	int y = g->bar_row, cols = g->col_w, x0 = g->col_x;
 	const char *left = v->ascii ? "<" : "‹", *right = v->ascii ? ">" : "›";
 	clear_row(y);
 	for (size_t i = 0; i < d->ntabs; i++)
@@ -419,16 +412,16 @@ static void draw_bar(struct draw *d, const struct view *v)
 	bar_scroll(d, v, cols);
 	d->more_left = d->bar_first > 0;
 	d->more_right = false;
-	int x = 0;
+	int x = x0;
 	if (d->more_left) {
-		draw_cstr(y, 0, 2, left, d->tab_more, v->ascii);
-		x = 2;
+		draw_cstr(y, x0, 2, left, d->tab_more, v->ascii);
+		x += 2;
 	}
 	for (size_t i = d->bar_first; i < v->npanes; i++) {
 		int w = tab_cols(d, v, i);
 		bool last = i + 1 == v->npanes;
-		if (x + w > cols - (last ? 0 : 2)) {
-			draw_cstr(y, cols - 1, 1, right, d->tab_more, v->ascii);
+		if (x + w > x0 + cols - (last ? 0 : 2)) {
+			draw_cstr(y, x0 + cols - 1, 1, right, d->tab_more, v->ascii);
 			d->more_right = true;
 			break;
 		}
@@ -449,11 +442,11 @@ static void draw_bar(struct draw *d, const struct view *v)
 
 long draw_bar_click(struct draw *d, const struct view *v, int x)
 {
-	if (d->more_left && x < 2) {
+	if (d->more_left && x >= v->geo.col_x && x < v->geo.col_x + 2) {
 		d->bar_first--;
 		return -2;
 	}
-	if (d->more_right && x >= v->geo.cols - 1) {
+	if (d->more_right && x == v->geo.col_x + v->geo.col_w - 1) {
 		d->bar_first++;
 		return -2;
 	}
@@ -498,21 +491,16 @@ static void draw_content(const struct draw *d, const struct view *v)
 	}
 }
 
+/* The help or the problems list in a box, as help_layout() wrapped it
+ * for the width (tui.c, on every resize): nothing in it is cut. */
 static void draw_help(const struct draw *d, const struct view *v)
 {
 	const struct geometry *g = &v->geo;
 	bool list = v->help.problems && d->problems;
 	const struct help *h = list ? d->problems : d->help;
 	bool a = v->ascii;
-	int textw = 0;
-	for (size_t i = 0; i < h->n; i++) {
-		int w = (int)str_width(h->lines[i].text, strlen(h->lines[i].text));
-		if (w > textw)
-			textw = w;
-	}
-	int inner = h->keys_width + 3 + textw;
-	int w = inner + 4 > g->cols ? g->cols : inner + 4;
-	int x0 = (g->cols - w) / 2, y0 = g->content_row;
+	int w = h->box_w < g->col_w ? h->box_w : g->col_w;
+	int x0 = g->col_x + (g->col_w - w) / 2, y0 = g->content_row;
 	int rows = g->content_rows - 2;
 	for (int row = 0; row < g->content_rows; row++)
 		clear_row(y0 + row);
@@ -533,30 +521,29 @@ static void draw_help(const struct draw *d, const struct view *v)
 	draw_cstr(y0, x0 + 2, w - 4, list ? " problems in the file " : " vitae keys ",
 	          d->help_head, a);
 	char hint[64];
-	long last = v->help.top + rows < (long)h->n ? v->help.top + rows : (long)h->n;
-	if ((long)h->n > rows)
-		snprintf(hint, sizeof hint, " %ld/%zu  j k scroll  q close ", last, h->n);
+	long n = (long)h->nrows;
+	long last = v->help.top + rows < n ? v->help.top + rows : n;
+	if (n > rows)
+		snprintf(hint, sizeof hint, " %ld/%ld  j k scroll  q close ", last, n);
 	else
 		snprintf(hint, sizeof hint, " q close ");
 	int hw = (int)strlen(hint);
 	draw_cstr(y0 + rows + 1, x0 + (w - hw > 2 ? w - hw - 2 : 1), w - 2, hint,
 	          d->help_border, a);
+	int tx = h->key_w + HELP_GAP;
 	for (int row = 0; row < rows; row++) {
 		size_t i = (size_t)(v->help.top + row);
-		if (i >= h->n)
+		if (i >= h->nrows)
 			break;
-		const struct help_line *hl = &h->lines[i];
+		const struct help_row *hr = &h->rows[i];
 		int y = y0 + 1 + row, x = x0 + 2, room = w - 4;
-		if (!hl->keys) {
-			draw_cstr(y, x, room, hl->text, d->help_head, a);
+		if (!hr->keys) {
+			draw_str(y, x, room, hr->text, hr->tlen, d->help_head, a, true);
 			continue;
 		}
-		int kw = draw_cstr(y, x, room, hl->keys, d->help_keys, a);
-		int tx = h->keys_width + 3;
-		if (kw >= tx)
-			tx = kw + 1;
+		draw_str(y, x, h->key_w, hr->keys, hr->klen, d->help_keys, a, true);
 		if (tx < room)
-			draw_cstr(y, x + tx, room - tx, hl->text, A_NORMAL, a);
+			draw_str(y, x + tx, room - tx, hr->text, hr->tlen, A_NORMAL, a, true);
 	}
 }
 
@@ -605,11 +592,13 @@ static void where_text(const struct view *v, const struct pane *p, char *buf,
 static int draw_status(const struct draw *d, const struct view *v)
 {
 	const struct geometry *g = &v->geo;
-	int y = g->status_row, cols = g->cols, x = 0;
+	/* In the column the content is in: x counts from x0. */
+	int y = g->status_row, cols = g->col_w, x0 = g->col_x, x = 0;
 	bool a = v->ascii;
 	char blanks[256];
 	memset(blanks, ' ', sizeof blanks);
-	move(y, 0);
+	clear_row(y);
+	move(y, x0);
 	for (int i = 0; i < cols; i += (int)sizeof blanks)
 		put_ascii(blanks, (size_t)(cols - i < (int)sizeof blanks ? cols - i : (int)sizeof blanks),
 		          d->status);
@@ -625,17 +614,17 @@ static int draw_status(const struct draw *d, const struct view *v)
 			snprintf(right, sizeof right, " Enter: filter (empty: off)  Esc: cancel ");
 		int rw = (int)strlen(right);
 		int room = cols - 1 - (cols > rw + 20 ? rw : 0);
-		x += draw_cstr(y, x, room, lead, d->status_name, a);
+		x += draw_cstr(y, x0 + x, room, lead, d->status_name, a);
 		/* The end of a long pattern is what is being typed. */
 		const char *s = v->prompt.buf;
 		while ((int)str_width(s, strlen(s)) > room - x - 1 && *s) {
 			uint32_t c;
 			s += utf8_decode(s, strlen(s), &c);
 		}
-		x += draw_str(y, x, room - x, s, strlen(s), d->status, a, false);
+		x += draw_str(y, x0 + x, room - x, s, strlen(s), d->status, a, false);
 		if (room < cols - 1)
-			draw_cstr(y, cols - rw, rw, right, d->status, a);
-		return x;
+			draw_cstr(y, x0 + cols - rw, rw, right, d->status, a);
+		return x0 + x;
 	}
 	const struct pane *p = view_cur(v);
 	char pos[32], place[3 * VIEW_MSG_MAX], filt[VIEW_PAT_MAX + 16] = "";
@@ -653,22 +642,22 @@ static int draw_status(const struct draw *d, const struct view *v)
 	int room = cols - 1 - rw - pw - fw - mw;
 	if (room < pl && room < cols / 5)
 		room = cols / 5;
-	x += draw_cstr(y, x, 1, " ", d->status_name, a);
-	x += draw_cstr(y, x, room, place, d->status_name, a);
+	x += draw_cstr(y, x0 + x, 1, " ", d->status_name, a);
+	x += draw_cstr(y, x0 + x, room, place, d->status_name, a);
 	if (pos[0]) {
 		char mid[40];
 		snprintf(mid, sizeof mid, "  %s", pos);
-		x += draw_cstr(y, x, cols - x, mid, d->status, a);
+		x += draw_cstr(y, x0 + x, cols - x, mid, d->status, a);
 	}
 	if (filt[0])
-		x += draw_cstr(y, x, cols - x - rw, filt, d->status_name, a);
+		x += draw_cstr(y, x0 + x, cols - x - rw, filt, d->status_name, a);
 	if (v->msg[0] && x + 3 + rw < cols) {
-		x += draw_cstr(y, x, 2, "  ", d->status, a);
-		x += draw_cstr(y, x, cols - x - rw, v->msg,
+		x += draw_cstr(y, x0 + x, 2, "  ", d->status, a);
+		x += draw_cstr(y, x0 + x, cols - x - rw, v->msg,
 		               v->msg_error ? d->status_err : d->status, a);
 	}
 	if (x + rw <= cols)
-		draw_cstr(y, cols - rw, rw, right, d->status, a);
+		draw_cstr(y, x0 + cols - rw, rw, right, d->status, a);
 	return -1;
 }
 

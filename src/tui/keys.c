@@ -235,7 +235,7 @@ unsigned keys_dispatch(struct keys_state *ks, struct view *v, int key)
 		ks->pending = 0;
 		const struct action *a = keys_lookup(prefix, key);
 		if (a && v->help.open && !a->in_help)
-			return rd;
+			rd |= view_cancel(v, key);
 		if (a)
 			return rd | a->fn(v, key);
 		if (key != K_ESC)
@@ -244,12 +244,14 @@ unsigned keys_dispatch(struct keys_state *ks, struct view *v, int key)
 			             keys_key_name(key, v->ascii, name2, sizeof name2));
 		return rd | RD_STATUS;
 	}
+	/* A key that does not act in the help closes it and acts, as the
+	 * reader meant: the help is in the way, not a mode to leave first. */
 	const struct action *a = keys_lookup(key, 0);
 	if (a && v->help.open && !a->in_help)
-		return rd;
+		rd |= view_cancel(v, key);
 	if (a)
 		return rd | a->fn(v, key);
-	if (is_prefix(key) && !v->help.open) {
+	if (is_prefix(key)) {
 		ks->pending = key;
 		prefix_hint(v, key);
 		return rd | RD_STATUS;
@@ -333,11 +335,114 @@ void help_build(struct help *h, bool ascii)
 	}
 }
 
+/*
+ * The first piece of s[0..len) that fits in room columns, broken at the
+ * last space that lets it fit, or inside a word wider than room. Returns
+ * its length; *next is where the next piece starts, past the spaces.
+ */
+static size_t piece(const char *s, size_t len, int room, size_t *next)
+{
+	size_t i = 0, brk = 0;
+	int w = 0;
+	while (i < len) {
+		uint32_t c;
+		size_t k = utf8_decode(s + i, len - i, &c);
+		int cw = cp_width(c);
+		if (c == ' ')
+			brk = i;
+		if (w + cw > room && c != ' ') {
+			size_t end = brk ? brk : i ? i : k;
+			*next = end;
+			while (*next < len && s[*next] == ' ')
+				(*next)++;
+			return end;
+		}
+		w += cw;
+		i += k;
+	}
+	*next = len;
+	return len;
+}
+
+/* The widest run of s without a space: what a column cannot go below. */
+static int widest_word(const char *s)
+{
+	int best = 0;
+	while (*s) {
+		size_t n = strcspn(s, " ");
+		int w = (int)str_width(s, n);
+		best = w > best ? w : best;
+		s += n + (s[n] == ' ');
+	}
+	return best;
+}
+
+static void add_row(struct help *h, size_t line, const char *keys, size_t klen,
+                    const char *text, size_t tlen)
+{
+	grow_array(&h->rows, &h->caprows, h->nrows + 1, sizeof *h->rows);
+	h->rows[h->nrows++] = (struct help_row){ .keys = keys, .klen = klen,
+		.text = text, .tlen = tlen, .line = line };
+}
+
+/* The text keeps at least this many columns, or half the box. */
+#define HELP_TEXT_MIN 20
+
+size_t help_layout(struct help *h, int cols)
+{
+	int textw = 0, headw = 0, word = 1;
+	for (size_t i = 0; i < h->n; i++) {
+		const struct help_line *l = &h->lines[i];
+		int w = (int)str_width(l->text, strlen(l->text));
+		if (!l->keys)
+			headw = w > headw ? w : headw;
+		else
+			textw = w > textw ? w : textw;
+		if (l->keys && widest_word(l->keys) > word)
+			word = widest_word(l->keys);
+	}
+	int natural = h->keys_width + HELP_GAP + textw;
+	natural = headw > natural ? headw : natural;
+	int inner = cols - 4 < natural ? cols - 4 : natural;
+	if (inner < HELP_TEXT_MIN)
+		inner = HELP_TEXT_MIN;
+	int tmin = inner / 2 > HELP_TEXT_MIN ? inner / 2 : HELP_TEXT_MIN;
+	int kw = h->keys_width;
+	if (kw > inner - HELP_GAP - tmin)
+		kw = inner - HELP_GAP - tmin > word ? inner - HELP_GAP - tmin : word;
+	int room = inner - kw - HELP_GAP;
+	if (room < 1)
+		room = 1;
+	h->box_w = inner + 4;
+	h->key_w = kw;
+	h->nrows = 0;
+	for (size_t i = 0; i < h->n; i++) {
+		const struct help_line *l = &h->lines[i];
+		const char *t = l->text, *k = l->keys;
+		size_t tl = strlen(t), kl = k ? strlen(k) : 0;
+		do {
+			size_t tn, kn = 0, tnext, knext = kl;
+			tn = piece(t, tl, k ? room : inner, &tnext);
+			if (k)
+				kn = piece(k, kl, kw, &knext);
+			add_row(h, i, k, kn, t, tn);
+			t += tnext;
+			tl -= tnext;
+			if (k) {
+				k += knext;
+				kl -= knext;
+			}
+		} while (tl || kl);
+	}
+	return h->nrows;
+}
+
 void help_free(struct help *h)
 {
 	if (!h)
 		return;
 	arena_free(&h->arena);
+	free(h->rows);
 	free(h->lines);
 	*h = (struct help){ .arena = ARENA_INIT };
 }

@@ -84,12 +84,36 @@ struct help_line {
 	const char *text;       /* the help, or the heading's title */
 };
 
+/* One row of the box: a piece of a line's keys and a piece of its text,
+ * pointing into the line's strings. */
+struct help_row {
+	const char *keys;       /* NULL on a heading */
+	const char *text;
+	size_t klen, tlen;
+	size_t line;            /* the help_line it is part of */
+};
+
 struct help {
 	struct arena arena;     /* owns lines and their strings */
 	struct help_line *lines;
 	size_t n;
 	int keys_width;         /* display columns of the widest keys */
+	/* The lines wrapped to fit a box, by help_layout(): rows borrow the
+	 * lines' strings and are made anew for each width. */
+	struct help_row *rows;
+	size_t nrows, caprows;
+	int box_w;              /* the box's columns, its border included */
+	int key_w;              /* the key column's */
 };
 
+/* Columns between the key column and the text. */
+#define HELP_GAP 2
+
 void help_build(struct help *h, bool ascii);
+/*
+ * Wraps h's lines for a box at most cols wide: descriptions wrap at
+ * spaces instead of being cut, keys wrap after their commas when the key
+ * column must narrow to leave the text room. Returns the number of rows.
+ */
+size_t help_layout(struct help *h, int cols);
 void help_free(struct help *h);

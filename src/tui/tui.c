@@ -349,8 +349,15 @@ static long to_deadline(const struct tui_options *o, double start, double last_k
 	return (long)(left * 1000) + 1;
 }
 
+/* The help and the problems list wrapped for the width: after a resize. */
+static void fit_help(struct view *v, struct help *h, struct help *problems)
+{
+	view_help_sizes(v, (long)help_layout(h, v->geo.col_w),
+	                (long)help_layout(problems, v->geo.col_w));
+}
+
 static enum ending run(struct view *v, struct draw *d, const struct tui_options *o,
-                       struct watch *w)
+                       struct watch *w, struct help *h)
 {
 	struct keys_state ks = { 0 };
 	unsigned rd = RD_ALL;
@@ -371,6 +378,7 @@ static enum ending run(struct view *v, struct draw *d, const struct tui_options 
 			int cols, rows;
 			fit_terminal(&cols, &rows);
 			rd |= view_resize(v, cols, rows);
+			fit_help(v, h, w->problems);
 		}
 		if (rd & RD_QUIT)
 			return END_QUIT;
@@ -424,6 +432,7 @@ static enum ending run(struct view *v, struct draw *d, const struct tui_options 
 			int cols, rows;
 			fit_terminal(&cols, &rows);
 			rd |= view_resize(v, cols, rows);
+			fit_help(v, h, w->problems);
 			continue;
 		}
 		last_key = now();
@@ -637,8 +646,6 @@ int tui_run(const struct resume *r, const struct diag *diag, const struct tui_op
 	view_init(&v, r, ascii);
 	help_build(&h, ascii);
 	problems_build(&problems, diag);
-	v.help.nlines = v.help.nhelp = (long)h.n;
-	v.help.nproblems = (long)problems.n;
 	draw_init(&d, &v, color, &h);
 	d.problems = &problems;
 	w.problems = &problems;
@@ -649,6 +656,7 @@ int tui_run(const struct resume *r, const struct diag *diag, const struct tui_op
 	int cols, rows;
 	fit_terminal(&cols, &rows);
 	view_resize(&v, cols, rows);
+	fit_help(&v, &h, &problems);
 	view_pane(&v);
 	if (o->section) {
 		long i = view_find_pane(&v, o->section);
@@ -669,7 +677,7 @@ int tui_run(const struct resume *r, const struct diag *diag, const struct tui_op
 	 * the viewer makes (kiosk.h), or the kiosk does not serve. */
 	struct ended ended = { .o = o, .end = END_REFUSED };
 	if (!o->kiosk || kiosk_sandbox(&ended.refused) == 0)
-		ended.end = run(&v, &d, o, &w);
+		ended.end = run(&v, &d, o, &w, &h);
 	else
 		ended.refused_err = errno;
 	enum ending end = ended.end;

@@ -198,9 +198,12 @@ unsigned view_resize(struct view *v, int cols, int rows)
 	if (g->text_w < LAYOUT_MIN_WIDTH)
 		g->text_w = LAYOUT_MIN_WIDTH;
 	g->text_x = cols > g->text_w + 1 ? (cols - g->text_w - 1) / 2 : 0;
+	g->col_x = g->text_x;
+	g->col_w = cols > g->text_w + 1 ? g->text_w + 1 : cols;
 	if (g->text_w != old_w) {
 		v->gen++;
 		v->wgen++;
+		view_drop_single_folds(v);
 		layout_build(&v->header, v->r, &(struct layout_opts){
 			.width = g->text_w, .section = -1, .header = true,
 			.ascii = v->ascii, .hooks = &header_hooks,
@@ -558,6 +561,15 @@ static void follow(struct view *v, struct pane *p)
 	set_current(p, pane_item_at(p, p->top));
 }
 
+void view_help_sizes(struct view *v, long nhelp, long nproblems)
+{
+	v->help.nhelp = nhelp;
+	v->help.nproblems = nproblems;
+	v->help.nlines = v->help.problems ? nproblems : nhelp;
+	long max = v->help.nlines - help_rows(v);
+	v->help.top = clampl(v->help.top, 0, max > 0 ? max : 0);
+}
+
 /* Scrolls the help or the pane to line top, clamped. */
 static unsigned scroll_to(struct view *v, long top)
 {
@@ -652,6 +664,21 @@ unsigned view_prev_entry(struct view *v, int key) { return step_entry(v, -1); }
 /* --- folding ---------------------------------------------------------- */
 
 enum fold_op { FOLD_TOGGLE, FOLD_OPEN, FOLD_CLOSE };
+
+static bool entry_folds(const struct view *v, int sec, int ent)
+{
+	return layout_entry_folds(v->r, (size_t)sec, (size_t)ent, v->geo.text_w, v->ascii);
+}
+
+void view_drop_single_folds(struct view *v)
+{
+	for (size_t s = 0; s < v->r->nsections; s++)
+		for (size_t e = 0; e < v->r->sections[s].nentries; e++) {
+			bool *f = &v->ent_fold[v->ent_base[s] + e];
+			if (*f && !entry_folds(v, (int)s, (int)e))
+				*f = false;
+		}
+}
 
 /* Lays out again keeping the current item's title on the same screen
  * row, or on the top row when it was above the screen (folded from
@@ -867,10 +894,17 @@ static unsigned fold(struct view *v, enum fold_op op)
 	bool *flag = it.ent >= 0
 		? &v->ent_fold[v->ent_base[it.sec] + (size_t)it.ent]
 		: &v->sec_fold[it.sec];
+	/* An entry of one line has nothing to fold; it is as closed as it
+	 * gets. */
+	bool single = it.ent >= 0 && !*flag && !entry_folds(v, it.sec, it.ent);
+	if (single && !(op == FOLD_CLOSE && p->section < 0)) {
+		view_message(v, false, "Nothing to fold: the entry is one line");
+		return RD_STATUS;
+	}
 	bool want = op == FOLD_TOGGLE ? !*flag : op == FOLD_CLOSE;
 	/* As in vim, closing what is closed closes the fold around it: the
 	 * section, where sections fold (All). */
-	if (op == FOLD_CLOSE && *flag && it.ent >= 0 && p->section < 0) {
+	if (op == FOLD_CLOSE && (*flag || single) && it.ent >= 0 && p->section < 0) {
 		flag = &v->sec_fold[it.sec];
 		p->cur_ent = -1;
 		it.ent = -1;
@@ -900,10 +934,12 @@ static unsigned fold_everything(struct view *v, bool folded)
 	struct pane *p = view_pane(v);
 	long i = current_item(p);
 	long row = i >= 0 ? p->items[i].line - p->top : 0;
-	for (size_t s = 0; s < v->r->nsections; s++)
+	for (size_t s = 0; s < v->r->nsections; s++) {
 		v->sec_fold[s] = folded;
-	for (size_t e = 0; e < v->nent; e++)
-		v->ent_fold[e] = folded;
+		for (size_t e = 0; e < v->r->sections[s].nentries; e++)
+			v->ent_fold[v->ent_base[s] + e] = folded &&
+				entry_folds(v, (int)s, (int)e);
+	}
 	relayout_keep(v, p, row);
 	view_message(v, false, folded ? "Folded everything" : "Opened everything");
 	return RD_CONTENT | RD_STATUS;

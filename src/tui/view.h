@@ -129,6 +129,9 @@ struct geometry {
 	int status_row;
 	int text_x;             /* column of the entry marker; text at +1 */
 	int text_w;             /* layout width */
+	/* The column the bar, the content and the status line share:
+	 * centred with the text on a wide terminal, else all of it. */
+	int col_x, col_w;
 };
 
 struct view {
@@ -193,8 +196,8 @@ struct view {
 	struct {
 		bool open;
 		long top;
-		long nlines;    /* lines of what is open: nhelp or nproblems */
-		long nhelp;     /* set by whoever knows the help text */
+		long nlines;    /* rows of what is open: nhelp or nproblems */
+		long nhelp;     /* as wrapped for the width (view_help_sizes) */
 		bool problems;  /* the overlay lists the file's problems */
 		long nproblems; /* (problems.h) */
 	} help;
@@ -238,6 +241,13 @@ void view_pane_list(const struct view *v, char *buf, size_t cap);
  * that no other pane's title has ("Publications" for "Select
  * Publications"), or the whole title. */
 const char *view_pane_short(const struct view *v, size_t i);
+
+/* The help's and the problems list's numbers of rows, as wrapped for
+ * the terminal's width (keys.h: help_layout), for scrolling them. */
+void view_help_sizes(struct view *v, long nhelp, long nproblems);
+/* Opens the entries that lay out to one line at the current width: they
+ * have nothing to fold (layout_entry_folds). After a width change. */
+void view_drop_single_folds(struct view *v);
 
 void view_message(struct view *v, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

@@ -119,6 +119,7 @@ void watch_carry(const struct view *old, struct view *nv)
 		for (size_t e = 0; e < n && e < m; e++)
 			nv->ent_fold[nv->ent_base[t] + e] = old->ent_fold[old->ent_base[s] + e];
 	}
+	view_drop_single_folds(nv);     /* an entry edited down to one line */
 	nv->gen++;
 	if (old->filter[0])
 		view_set_filter(nv, old->filter);
@@ -198,9 +199,8 @@ static unsigned reload(struct watch *w, struct view *v)
 		problems_build(&ph, &d);
 		help_free(problems);
 		*problems = ph;
-		v->help.nproblems = (long)problems->n;
-		if (v->help.open && v->help.problems)
-			v->help.nlines = v->help.nproblems;
+		view_help_sizes(v, v->help.nhelp,
+		                (long)help_layout(problems, v->geo.col_w));
 	}
 	if (w->have_diag)
 		diag_free(&w->diag);

@@ -87,10 +87,13 @@ static inline bool status_has(struct vt *v, const void *text)
 }
 
 /* The status line starts with the pane's name: " Education  Top", or
- * the start of a long name cut with an ellipsis. */
+ * the start of a long name cut with an ellipsis; in the text's column,
+ * centred on a wide terminal. */
 static inline bool pane_is(struct vt *v, const void *name)
 {
 	const char *s = status_row(v), *n = name;
+	while (s[0] == ' ' && s[1] == ' ')
+		s++;
 	if (*s++ != ' ')
 		return false;
 	size_t i = 0;
@@ -208,13 +211,16 @@ static inline struct vt *fixture_open(int rows, int cols, const char *const args
 }
 
 /* The row of the pane bar: it starts with the All tab, or the arrow
- * saying the bar scrolled. -1 if there is none. */
+ * saying the bar scrolled, in the text's column (centred on a wide
+ * terminal). -1 if there is none. */
 static inline int bar_row(struct vt *v)
 {
 	int rows, cols;
 	vt_size(v, &rows, &cols);
 	for (int r = 0; r < rows - 1; r++) {
 		const char *s = vt_row(v, r);
+		while (s[0] == ' ' && s[1] == ' ')
+			s++;
 		if (strncmp(s, " 1 All ", 7) == 0 || strncmp(s, "‹ ", strlen("‹ ")) == 0 ||
 		    strncmp(s, "< ", 2) == 0)
 			return r;

@@ -103,8 +103,8 @@ static void bar_after_resize(void)
 	CHECK(vt_resize(v, 24, 120));
 	SCREEN_HAS(v, "6 Select Publications");
 	const char *b = vt_row(v, bar_row(v));
-	SCHECK(v, strncmp(b, " 1 All", 6) == 0 && strstr(b, "3 Industry Experience") &&
-	          strstr(b, "5 Academic Research Experience") && !strstr(b, "›"));
+	SCHECK(v, strstr(b, " 1 All") && strstr(b, "3 Industry Experience") &&
+	          strstr(b, "5 Research") && !strstr(b, "›"));
 	CHECK(vt_resize(v, 24, 80));
 	SCREEN_HAS(v, "6 Publications");
 	quit_with(v, "q");

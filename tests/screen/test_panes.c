@@ -170,7 +170,7 @@ static void mouse(void)
 	SCREEN_HAS(v, "Select Publications");
 	click_tab(v, "Select Publications");
 	ON_PANE(v, "Select Publications");
-	click_tab(v, "Academic Research Experience");
+	click_tab(v, "5 Research");         /* the text's column: short names */
 	ON_PANE(v, "Academic Research Experience");
 	quit_with(v, "q");
 	vt_close(v);

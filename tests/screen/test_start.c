@@ -38,6 +38,20 @@ static bool default_background(struct vt *v, int from, int to)
 	return true;
 }
 
+/* Every cell of rows [from, to] has the terminal's default foreground. */
+static bool own_foreground(struct vt *v, int from, int to)
+{
+	int rows, cols;
+	vt_size(v, &rows, &cols);
+	for (int r = from; r <= to; r++)
+		for (int c = 0; c < cols; c++) {
+			struct vt_cell cell;
+			if (!vt_cell(v, r, c, &cell) || !cell.fg_default)
+				return false;
+		}
+	return true;
+}
+
 static void first_screen_80x24(void)
 {
 	struct vt *v = fixture_open(24, 80, NULL, NULL);
@@ -80,13 +94,14 @@ static void first_screen_80x24(void)
 	SCHECK(v, vt_altscreen(v));
 	SCHECK(v, !vt_cursor_visible(v));
 	SCHECK(v, vt_mode(v, 1000) == 1 && vt_mode(v, 1006) == 1);
-	/* Colours by default: the dates are not in the default colour... */
-	int r, c;
-	SCHECK(v, vt_find(v, "Mar 2024", &r, &c) && vt_cell(v, r, c, &cell) &&
-	          !cell.fg_default && cell.bg_default);
-	/* ...but the terminal's own background shows through everywhere in
-	 * the header and the content, so it reads on dark and light themes. */
+	/* Text is in the terminal's own colours, which read on its theme
+	 * whether dark or light (tools/contrast.py); bold and underline say
+	 * what a colour would have: a title, a section heading. */
+	int r = vt_find_row(v, "Industry Experience", bar + 1);
+	int c = r > bar ? vt_find_col(v, r, "Industry Experience") : -1;
+	SCHECK(v, c >= 0 && vt_cell(v, r, c, &cell) && cell.bold && cell.underline);
 	SCHECK(v, default_background(v, 0, bar - 1) && default_background(v, bar + 1, 22));
+	SCHECK(v, own_foreground(v, 0, bar - 1) && own_foreground(v, bar + 1, 22));
 	quit_with(v, "q");
 	/* The alternate screen is gone: the résumé is not left behind. */
 	SCHECK(v, !vt_has(v, "Arjun Rao"));
@@ -107,7 +122,10 @@ static void first_screen_120x40(void)
 	int bar = bar_row(v);
 	char b[1024];
 	snprintf(b, sizeof b, "%s", vt_row(v, bar));    /* vt_row() reuses its buffer */
-	SCHECK(v, strstr(b, "Academic Research Experience") && strstr(b, "Select Publications"));
+	/* ... in the text's column: a long title gives way to its short
+	 * name there, the status line has it whole. */
+	SCHECK(v, strstr(b, "5 Research") && strstr(b, "6 Select Publications"));
+	SCHECK(v, vt_find_col(v, bar, "1 All") == c);
 	SCHECK(v, !strstr(b, "›"));
 	/* A taller screen shows more: Netflix's first highlight. */
 	SCHECK(v, vt_has(v, "Tech lead for re-designing"));
@@ -409,9 +427,17 @@ static bool all_ascii(const char *s, size_t n)
 
 static void colour_and_ascii(void)
 {
+	/* Colour where vitae sets both colours: the current match. */
 	struct vt *v = fixture_open(24, 80, NULL, NULL);
 	if (v) {
+		SCHECK(v, !any_colour(v));
+		TYPE(v, "/Netflix\r");
+		STATUS_HAS(v, "match 1/");
 		SCHECK(v, any_colour(v));
+		int r, c;
+		struct vt_cell cell;
+		SCHECK(v, vt_find(v, "Netflix", &r, &c) && vt_cell(v, r, c, &cell) &&
+		          cell.fg == 0 && cell.bg == 6 && !cell.bold);
 		quit_with(v, "q");
 		vt_close(v);
 	}
