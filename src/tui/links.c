@@ -181,10 +181,14 @@ enum link_kind link_at(const struct resume *r, const struct layout *l, long n, i
 		const char *at = strstr(all.s + from, one.s);
 		if (!at)
 			continue;
-		size_t k = (size_t)(at - all.s);
-		if (click >= k && click < k + one.n)
-			kind = put(out, cap, c[i].kind, c[i].addr, NULL);
-		from = k + one.n;
+		from = (size_t)(at - all.s) + one.n;
+		/* The same text may be drawn twice (a Markdown link showing
+		 * the address): any time it holds the click. */
+		for (; at && (size_t)(at - all.s) <= click; at = strstr(at + 1, one.s))
+			if (click < (size_t)(at - all.s) + one.n) {
+				kind = put(out, cap, c[i].kind, c[i].addr, NULL);
+				break;
+			}
 	}
 	free(all.s);
 	free(one.s);
