@@ -138,6 +138,9 @@ static void mouse_toggle(void)
 	press(v, "M");
 	STATUS_HAS(v, "Mouse off");
 	SCHECK(v, vt_mode(v, 1000) == 0 && vt_mode(v, 1006) == 0);
+	/* After the message, the status line still says so. */
+	clear_message(v);
+	SCHECK(v, status_has(v, "mouse off  ? help"));
 	/* A terminal now sends no click: it selects text instead. */
 	int row, col;
 	SCHECK(v, vt_find(v, "pia@example.org", &row, &col));
@@ -145,6 +148,7 @@ static void mouse_toggle(void)
 	press(v, "M");
 	STATUS_HAS(v, "Mouse on");
 	SCHECK(v, vt_mode(v, 1000) == 1 && vt_mode(v, 1006) == 1);
+	SCHECK(v, !status_has(v, "mouse off"));
 	click_sends(v, "pia@example.org", 4, OSC_EMAIL, SENT_EMAIL);
 	/* Off again and quit: the terminal is left with the mouse off. */
 	press(v, "M");
@@ -157,6 +161,7 @@ static void mouse_toggle(void)
 	if (!v)
 		return;
 	SCHECK(v, vt_mode(v, 1000) != 1);
+	SCHECK(v, status_has(v, "mouse off  ? help"));
 	press(v, "M");
 	STATUS_HAS(v, "Mouse on");
 	SCHECK(v, vt_mode(v, 1000) == 1);
