@@ -31,6 +31,15 @@ enum link_kind link_entry(const struct entry *e, char *out, size_t cap)
 	return LINK_NONE;
 }
 
+enum link_kind link_header(const struct header *h, char *out, size_t cap)
+{
+	if (h->emails.n && has(h->emails.v[0]))
+		return put(out, cap, LINK_EMAIL, h->emails.v[0], NULL);
+	if (h->websites.n && has(h->websites.v[0]))
+		return put(out, cap, LINK_URL, h->websites.v[0], NULL);
+	return LINK_NONE;
+}
+
 const char *link_kind_name(enum link_kind k)
 {
 	return k == LINK_EMAIL ? "the e-mail address" : "the link";
@@ -172,6 +181,8 @@ enum link_kind link_at(const struct resume *r, const struct layout *l, long n, i
 	enum link_kind kind = LINK_NONE;
 	size_t from = 0;
 	for (size_t i = 0; i < nc && kind == LINK_NONE && all.s; i++) {
+		if (!c[i].len)
+			continue;       /* an entry's address too long to hold */
 		one.n = 0;
 		if (has(c[i].label)) {
 			squeeze(&one, c[i].label, strlen(c[i].label));

@@ -23,6 +23,9 @@ enum link_kind {
  * LINK_NONE when it has neither. */
 enum link_kind link_entry(const struct entry *e, char *out, size_t cap);
 
+/* The header's first e-mail address, else its first website. */
+enum link_kind link_header(const struct header *h, char *out, size_t cap);
+
 /*
  * The link drawn at display column col of line n of l (the header's
  * layout or a pane's; lines of r). LINK_NONE when the cell holds no

@@ -985,16 +985,8 @@ unsigned view_copy(struct view *v, int key)
 	if (p->cur_sec >= 0 && p->cur_ent >= 0)
 		k = link_entry(&v->r->sections[p->cur_sec].entries[p->cur_ent], addr,
 		               sizeof addr);
-	if (!k && h->emails.n) {
-		k = LINK_EMAIL;
-		snprintf(addr, sizeof addr, "%s", strlen(h->emails.v[0]) < sizeof addr
-		         ? h->emails.v[0] : "");
-	}
-	if (!k && h->websites.n) {
-		k = LINK_URL;
-		snprintf(addr, sizeof addr, "%s", strlen(h->websites.v[0]) < sizeof addr
-		         ? h->websites.v[0] : "");
-	}
+	if (!k)
+		k = link_header(h, addr, sizeof addr);
 	if (!k) {
 		view_message(v, true, "Nothing to copy: no link or email");
 		return RD_STATUS;
