@@ -95,7 +95,8 @@ static const char usage_text[] =
 	"usage: vitae [options] [FILE]\n"
 	"       vitae --check [FILE...]\n"
 	"Show a résumé (RenderCV YAML or JSON Resume) in the terminal.\n"
-	"Without FILE, shows the bundled résumé; FILE - reads standard input.\n"
+	"Without FILE, shows the bundled résumé; FILE - reads standard input\n"
+	"(then, as in less, the viewer takes its keys from the terminal).\n"
 	"\n"
 	"  -d, --dump            print the résumé and exit\n"
 	"  -f, --format FORMAT   text, markdown, json (JSON Resume), yaml (RenderCV)\n"
@@ -509,6 +510,12 @@ int main(int argc, char **argv)
 	 * viewer (`!`), which alone tells a terminal that is also stderr.
 	 * A kiosk's visitors are not the ones to fix the file. */
 	bool viewer = !o.dump && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+	/* `cat cv.yaml | vitae -` in a terminal: the viewer, its keys from
+	 * the terminal, as less does. Not in the kiosk, whose standard
+	 * input is the visitor; not without `-`, which alone reads it. */
+	if (!o.dump && !o.kiosk && !viewer && o.file && strcmp(o.file, "-") == 0 &&
+	    isatty(STDOUT_FILENO))
+		viewer = o.tui.tty_keys = true;
 	if (!o.kiosk && (!viewer || !isatty(STDERR_FILENO)))
 		diag_print(&d, stderr);
 	if (viewer) {

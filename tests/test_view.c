@@ -9,6 +9,7 @@
 #include "utf8.h"
 #include "t.h"
 #include "tui/keys.h"
+#include "tui/links.h"
 #include "tui/match.h"
 #include "tui/osc52.h"
 #include "tui/view.h"
@@ -894,7 +895,8 @@ static void test_copy_click_help(struct view *v)
 	p->cur_ent = 1;                         /* no link: the email */
 	keys_dispatch(&ks, v, 'y');
 	CHECK_STR(v->copy, "ada@example.org");
-	CHECK_STR(v->msg, "Copied ada@example.org");
+	/* OSC 52 has no answer: the message never claims a copy. */
+	CHECK_STR(v->msg, "Sent the e-mail address to the terminal (OSC 52)");
 
 	/* A click marks an entry; on the marked entry's title it folds. */
 	keys_dispatch(&ks, v, 'g');
@@ -941,6 +943,98 @@ static void test_copy_click_help(struct view *v)
 	CHECK(keys_dispatch(&ks, v, K_CTRL('L')) & RD_CLEAR);
 }
 
+/* Every cell of the header and of an entry's wrapped link maps to the
+ * address drawn there, and no other cell does. */
+static void test_links(void)
+{
+	struct resume *r = resume_new();
+	struct arena *a = &r->arena;
+	r->header.name = "Ada";
+	r->header.emails = LIST(a, "ada@example.org", "a@b.c");
+	r->header.websites = LIST(a, "https://ada.example/");
+	r->header.profiles = arena_calloc(a, 2, sizeof *r->header.profiles);
+	r->header.profiles[0] = (struct profile){ .network = "GitHub", .username = "ada",
+		.url = "https://github.com/ada" };
+	r->header.profiles[1] = (struct profile){ .network = "Fediverse", .username = "@ada" };
+	r->header.nprofiles = 2;
+	r->nsections = 1;
+	r->sections = arena_calloc(a, 1, sizeof *r->sections);
+	r->sections[0] = (struct section){ .title = "Projects", .kind = ENTRY_NORMAL,
+		.nentries = 2, .entries = arena_calloc(a, 2, sizeof(struct entry)) };
+	r->sections[0].entries[0] = (struct entry){ .kind = ENTRY_NORMAL, .title = "Loom",
+		.url = "https://example.org/a-long-path/to-the/loom-project" };
+	r->sections[0].entries[1] = (struct entry){ .kind = ENTRY_NORMAL, .title = "Paper",
+		.doi = "10.1/x" };
+
+	struct layout l = LAYOUT_INIT;
+	struct layout_opts o = { .width = 100, .section = -1, .header = true };
+	layout_build(&l, r, &o);
+	/* "ada@example.org · a@b.c · ada.example · GitHub: ada · Fediverse: @ada" */
+	long hl = -1;
+	for (size_t i = 0; i < l.n; i++)
+		if (strstr(l.lines[i].text, "a@b.c"))
+			hl = (long)i;
+	CHECK(hl >= 0);
+	const char *t = hl >= 0 ? l.lines[hl].text : "";
+	char out[256];
+	struct { const char *shown, *addr; enum link_kind k; } want[] = {
+		{ "ada@example.org", "ada@example.org", LINK_EMAIL },
+		{ "a@b.c", "a@b.c", LINK_EMAIL },
+		{ "ada.example", "https://ada.example/", LINK_URL },
+		{ "GitHub: ada", "https://github.com/ada", LINK_URL },
+	};
+	for (size_t w = 0; w < sizeof want / sizeof *want; w++) {
+		const char *at = strstr(t, want[w].shown);
+		CHECK(at != NULL);
+		int col = at ? (int)str_width(t, (size_t)(at - t)) : 0;
+		for (int c = col; at && c < col + (int)strlen(want[w].shown); c++) {
+			CHECK_INT(link_at(r, &l, hl, c, out, sizeof out), want[w].k);
+			CHECK_STR(out, want[w].addr);
+		}
+		/* The separator before it is no link. */
+		if (col >= 2)
+			CHECK_INT(link_at(r, &l, hl, col - 2, out, sizeof out), LINK_NONE);
+	}
+	/* A profile without a url is no link; nor is the name. */
+	const char *fedi = strstr(t, "@ada");
+	CHECK(fedi != NULL);
+	if (fedi)
+		CHECK_INT(link_at(r, &l, hl, (int)str_width(t, (size_t)(fedi - t)), out,
+		                  sizeof out), LINK_NONE);
+	CHECK_INT(link_at(r, &l, 0, 1, out, sizeof out), LINK_NONE);
+	CHECK_INT(link_at(r, &l, hl, 1000, out, sizeof out), LINK_NONE);
+	CHECK_INT(link_at(r, &l, (long)l.n, 0, out, sizeof out), LINK_NONE);
+
+	/* At 24 columns the entry's link wraps; each of its lines gives the
+	 * whole address. The DOI is a link to doi.org. */
+	o.width = 24;
+	o.header = false;
+	layout_build(&l, r, &o);
+	int wrapped = 0;
+	for (size_t i = 0; i < l.n; i++) {
+		const struct line *x = &l.lines[i];
+		if (x->entry != 0 || x->kind != LINE_ENTRY_BODY || !x->nspans)
+			continue;
+		int col = (int)str_width(x->text, x->len) - 1;
+		CHECK_INT(link_at(r, &l, (long)i, col, out, sizeof out), LINK_URL);
+		CHECK_STR(out, "https://example.org/a-long-path/to-the/loom-project");
+		wrapped++;
+	}
+	CHECK(wrapped >= 2);
+	char small[8];
+	for (size_t i = 0; i < l.n; i++)
+		if (strstr(l.lines[i].text, "doi.org")) {
+			int col = (int)str_width(l.lines[i].text, l.lines[i].len) - 1;
+			CHECK_INT(link_at(r, &l, (long)i, col, out, sizeof out), LINK_URL);
+			CHECK_STR(out, "https://doi.org/10.1/x");
+			/* Too long for the buffer: the kind, and no address. */
+			CHECK_INT(link_at(r, &l, (long)i, col, small, sizeof small), LINK_URL);
+			CHECK_STR(small, "");
+		}
+	layout_free(&l);
+	resume_free(r);
+}
+
 static void test_clean_text(void)
 {
 	char out[32];
@@ -961,6 +1055,7 @@ int main(void)
 	test_osc52();
 	test_keys();
 	test_clean_text();
+	test_links();
 	test_flat();
 
 	struct resume *r = fixture();

@@ -630,7 +630,8 @@ static int draw_status(const struct draw *d, const struct view *v)
 	char pos[32], place[3 * VIEW_MSG_MAX], filt[VIEW_PAT_MAX + 16] = "";
 	position(v, p, pos, sizeof pos);
 	where_text(v, p, place, sizeof place);
-	snprintf(right, sizeof right, " ? help ");
+	/* With the mouse off, clicks do nothing: the line says why. */
+	snprintf(right, sizeof right, v->no_mouse ? " mouse off  ? help " : " ? help ");
 	if (v->filter[0])
 		snprintf(filt, sizeof filt, "  [filter: %s]", v->filter);
 	int rw = (int)strlen(right), pw = pos[0] ? (int)strlen(pos) + 2 : 0;

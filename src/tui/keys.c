@@ -18,7 +18,7 @@ enum action_id {
 	A_NEXT_ENTRY, A_PREV_ENTRY,
 	A_FOLD_TOGGLE, A_FOLD_OPEN, A_FOLD_CLOSE, A_OPEN_ALL, A_FOLD_ALL,
 	A_SEARCH, A_NEXT_MATCH, A_PREV_MATCH, A_FILTER,
-	A_COPY, A_PROBLEMS, A_HELP, A_CANCEL, A_REDRAW, A_QUIT, A_QUIT_NOW,
+	A_COPY, A_MOUSE, A_PROBLEMS, A_HELP, A_CANCEL, A_REDRAW, A_QUIT, A_QUIT_NOW,
 	A_COUNT_
 };
 
@@ -106,8 +106,14 @@ const struct action actions[A_COUNT_] = {
 		.fn = view_filter_prompt,
 		.keys = { { '&' } } },
 	[A_COPY] = { .name = "copy", .essential = true, .group = G_OTHER,
-		.help = "Copy the entry's link or the email", .fn = view_copy,
+		.help = "Send the link or e-mail address to the terminal's "
+		        "clipboard (OSC 52; terminals may refuse it)",
+		.mouse = "click a link or address", .fn = view_copy,
 		.keys = { { 'y' } } },
+	[A_MOUSE] = { .name = "mouse", .group = G_OTHER,
+		.help = "Mouse off (a drag selects text) or on (Shift-drag "
+		        "selects text)", .fn = view_mouse, .in_help = true,
+		.keys = { { 'M' } } },
 	[A_PROBLEMS] = { .name = "problems", .group = G_OTHER,
 		.help = "List the file's problems, with their positions",
 		.fn = view_problems, .in_help = true,

@@ -185,6 +185,8 @@ static unsigned mouse_event(struct draw *d, struct view *v, const MEVENT *me)
 		return 0;
 	if (v->help.open)
 		return view_help(v, 0);
+	if (me->y < g->bar_row)
+		return view_click_header(v, me->y, me->x);
 	if (me->y == g->bar_row) {
 		long i = draw_bar_click(d, v, me->x);
 		return i >= 0 ? view_set_pane(v, (size_t)i) : i == -2 ? RD_BAR : 0;
@@ -210,6 +212,17 @@ static unsigned mouse(struct draw *d, struct view *v)
 		return 0;
 	}
 	return rd | (msg[0] ? RD_STATUS : 0);
+}
+
+/* Mouse reports on or off; curses sends the terminal's mode with its
+ * next output. */
+static void set_mouse(bool on)
+{
+	mousemask(on ? BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+	          | BUTTON5_PRESSED
+#endif
+	          : 0, NULL);
 }
 
 /* The clipboard escape goes to the terminal after curses has flushed its
@@ -391,6 +404,8 @@ static enum ending run(struct view *v, struct draw *d, const struct tui_options 
 				clearok(curscr, TRUE);
 			view_prepare(v);
 			draw(d, v, rd);
+			if (rd & RD_MOUSE)
+				set_mouse(!v->no_mouse);
 			output_begin(ms);
 			refresh();
 			if (rd & RD_COPY)
@@ -604,24 +619,45 @@ static bool term_setup(struct term *t, const struct tui_options *o)
 	idlok(stdscr, TRUE);    /* scroll with insert/delete line: few bytes */
 	curs_set(0);
 	set_escdelay(25);
-	if (!o->no_mouse) {
-		mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED
-#ifdef BUTTON5_PRESSED
-		          | BUTTON5_PRESSED
-#endif
-		          , NULL);
-		mouseinterval(0);       /* a press is a click: no waiting */
-	}
+	mouseinterval(0);       /* a press is a click: no waiting */
+	if (!o->no_mouse)
+		set_mouse(true);
 	return true;
+}
+
+/*
+ * `vitae -` from a pipe: standard input held the résumé and is spent.
+ * The controlling terminal takes its place, so that curses and the loop
+ * read keys from it as from any terminal on standard input; the modes
+ * curses sets are the terminal's, and endwin() restores them on the one
+ * way out. The kiosk never comes here: its only terminal is the visitor
+ * on standard input, and the sandbox allows no open().
+ */
+static int keys_from_tty(const struct tui_options *o)
+{
+	int err = EPERM;
+	if (!o->kiosk) {
+		int fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
+		err = fd < 0 ? errno : !isatty(fd) ? ENOTTY
+		      : dup2(fd, STDIN_FILENO) < 0 ? errno : 0;
+		if (fd > STDIN_FILENO)
+			close(fd);
+	}
+	if (err)
+		fprintf(stderr, "vitae: no terminal to read keys from (/dev/tty: %s); "
+		        "--dump prints the résumé\n", strerror(err));
+	return err ? -1 : 0;
 }
 
 int tui_run(const struct resume *r, const struct diag *diag, const struct tui_options *o)
 {
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+	if ((!o->tty_keys && !isatty(STDIN_FILENO)) || !isatty(STDOUT_FILENO))
 		return -1;
 	setlocale(LC_CTYPE, "");
 	if (!termcheck_usable())
 		return -1;
+	if (o->tty_keys && keys_from_tty(o) != 0)
+		return 2;
 	const char *nc = getenv("NO_COLOR");
 	bool color = !o->no_color && !(nc && *nc);
 	bool ascii = o->ascii || strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
@@ -644,6 +680,7 @@ int tui_run(const struct resume *r, const struct diag *diag, const struct tui_op
 	struct help h, problems;
 	struct draw d;
 	view_init(&v, r, ascii);
+	v.no_mouse = o->no_mouse;
 	help_build(&h, ascii);
 	problems_build(&problems, diag);
 	draw_init(&d, &v, color, &h);

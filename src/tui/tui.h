@@ -26,9 +26,16 @@ struct tui_options {
 	 * with these limits. NULL: no watching. */
 	const char *watch;
 	const struct load_limits *limits;
+	/* `vitae -` with a pipe on standard input, already read to its end:
+	 * the keys come from the controlling terminal, /dev/tty, which the
+	 * viewer opens and puts in standard input's place, as less does.
+	 * If there is none, the viewer says so and returns 2. Never set in
+	 * the kiosk, where standard input is the visitor. */
+	bool tty_keys;
 };
 
-/* Runs the viewer on a terminal (stdin and stdout are ttys). The problems
+/* Runs the viewer on a terminal (stdout is a tty, and stdin too unless
+ * o->tty_keys). The problems
  * in d (may be NULL) are noted on the status line and listed by `!`;
  * d is only read during the call. Returns the
  * exit status, or -1 when the terminal cannot be used (no terminfo,

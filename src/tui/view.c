@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "links.h"
 #include "utf8.h"
 
 /* --- folds and filter, as the layout asks about them ------------------- */
@@ -950,6 +951,37 @@ unsigned view_fold_all(struct view *v, int key) { return fold_everything(v, true
 
 /* --- mouse, copy, help, quit ------------------------------------------ */
 
+/*
+ * Hands an address to the loop for the terminal's clipboard. OSC 52 has
+ * no answer and terminals may refuse it: the message says what was sent
+ * and where, never that it was copied.
+ */
+static unsigned send_link(struct view *v, enum link_kind k, const char *addr)
+{
+	if (!addr[0]) {
+		view_message(v, true, "Too long to copy");
+		return RD_STATUS;
+	}
+	view_clean_text(v->copy, sizeof v->copy, addr);
+	view_message(v, false, "Sent %s to the terminal (OSC 52)", link_kind_name(k));
+	return RD_COPY | RD_STATUS;
+}
+
+/* The link drawn at row, x of the screen from line n of l, or 0. */
+static unsigned click_link(struct view *v, const struct layout *l, long n, int x)
+{
+	char addr[sizeof v->copy];
+	enum link_kind k = link_at(v->r, l, n, x - (v->geo.text_x + 1), addr, sizeof addr);
+	return k == LINK_NONE ? 0 : send_link(v, k, addr);
+}
+
+unsigned view_click_header(struct view *v, int row, int x)
+{
+	if (v->help.open || v->geo.too_small || row < 0 || row >= v->geo.header_rows)
+		return 0;
+	return click_link(v, &v->header, v->header_first + row, x);
+}
+
 unsigned view_click_content(struct view *v, int row, int x)
 {
 	if (v->help.open || v->geo.too_small)
@@ -961,6 +993,12 @@ unsigned view_click_content(struct view *v, int row, int x)
 	long i = pane_item_at(p, line);
 	if (i < 0)
 		return 0;
+	/* A click on a link marks its entry and copies the link. */
+	unsigned rd = click_link(v, &p->lay, line, x);
+	if (rd) {
+		set_current(p, i);
+		return rd | RD_CONTENT;
+	}
 	/* A click on the title of the marked entry, or on its fold marker
 	 * (the gutter), folds it; elsewhere it marks the entry. */
 	bool on_marker = x <= v->geo.text_x + 3;
@@ -978,24 +1016,26 @@ unsigned view_copy(struct view *v, int key)
 		return 0;
 	struct pane *p = view_pane(v);
 	const struct header *h = &v->r->header;
-	const char *what = NULL;
+	char addr[sizeof v->copy];
+	enum link_kind k = LINK_NONE;
 	if (p->cur_sec >= 0 && p->cur_ent >= 0)
-		what = v->r->sections[p->cur_sec].entries[p->cur_ent].url;
-	if (!what && h->emails.n)
-		what = h->emails.v[0];
-	if (!what && h->websites.n)
-		what = h->websites.v[0];
-	if (!what) {
+		k = link_entry(&v->r->sections[p->cur_sec].entries[p->cur_ent], addr,
+		               sizeof addr);
+	if (!k)
+		k = link_header(h, addr, sizeof addr);
+	if (!k) {
 		view_message(v, true, "Nothing to copy: no link or email");
 		return RD_STATUS;
 	}
-	if (strlen(what) >= sizeof v->copy) {
-		view_message(v, true, "Too long to copy");
-		return RD_STATUS;
-	}
-	view_clean_text(v->copy, sizeof v->copy, what);
-	view_message(v, false, "Copied %s", v->copy);
-	return RD_COPY | RD_STATUS;
+	return send_link(v, k, addr);
+}
+
+unsigned view_mouse(struct view *v, int key)
+{
+	v->no_mouse = !v->no_mouse;
+	view_message(v, false, v->no_mouse ? "Mouse off: drag selects text (M: on)"
+	             : "Mouse on: click, wheel; Shift-drag selects text");
+	return RD_MOUSE | RD_STATUS;
 }
 
 /* Closes the help or the problems list. */

@@ -41,6 +41,7 @@ enum redraw {
 	RD_CLEAR = 1 << 4,      /* repaint the terminal from scratch (Ctrl-L) */
 	RD_COPY = 1 << 5,       /* v->copy holds text for the clipboard */
 	RD_QUIT = 1 << 6,
+	RD_MOUSE = 1 << 7,      /* no_mouse changed: tell the terminal */
 };
 
 /* Below this the screen shows a "terminal too small" notice. */
@@ -205,6 +206,7 @@ struct view {
 	char msg[VIEW_MSG_MAX];
 	bool msg_error;
 	char copy[1024];        /* text for the clipboard after RD_COPY */
+	bool no_mouse;          /* the mouse is the terminal's (--no-mouse, M) */
 };
 
 void view_init(struct view *v, const struct resume *r, bool ascii);
@@ -280,10 +282,16 @@ unsigned view_fold_open(struct view *v, int key);
 unsigned view_fold_close(struct view *v, int key);
 unsigned view_open_all(struct view *v, int key);
 unsigned view_fold_all(struct view *v, int key);
+/* y: the marked entry's link, else the header's first e-mail address or
+ * website, to the clipboard (RD_COPY). */
 unsigned view_copy(struct view *v, int key);
+/* Mouse capture off or on (RD_MOUSE). */
+unsigned view_mouse(struct view *v, int key);
 /* Mouse: a click at content row `row` (0-based within the content) and
- * column x of the terminal. */
+ * column x of the terminal. On a link (links.h) it copies it, as y. */
 unsigned view_click_content(struct view *v, int row, int x);
+/* A click at header row `row` and column x: a link there is copied. */
+unsigned view_click_header(struct view *v, int row, int x);
 
 bool view_entry_folded(const struct view *v, int sec, int ent);
 bool view_entry_shown(const struct view *v, int sec, int ent);

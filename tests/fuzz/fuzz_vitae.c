@@ -41,6 +41,7 @@
 #include "print.h"
 #include "utf8.h"
 #include "tui/keys.h"
+#include "tui/links.h"
 #include "tui/match.h"
 #include "tui/view.h"
 
@@ -437,6 +438,21 @@ static void check_view(struct view *v, bool deep)
 	}
 }
 
+/* Every cell of rows lines of l from first maps to a link or to none
+ * (a click's copy), and an address is clean text that fits. */
+static void check_links(const struct view *v, const struct layout *l, long first,
+                        int rows, int cols)
+{
+	char out[sizeof v->copy];
+	for (long n = first; n >= 0 && n < first + rows && n < (long)l->n; n++)
+		for (int c = -1; c <= cols; c++) {
+			enum link_kind k = link_at(v->r, l, n, c, out, sizeof out);
+			REQUIRE(k == LINK_NONE || k == LINK_EMAIL || k == LINK_URL, "link kind");
+			if (k != LINK_NONE)
+				check_text(out, strlen(out), 0, "link address");
+		}
+}
+
 /* A key of a "#>" script. A YAML comment cannot hold control characters,
  * so: '~' is Enter, '`' Esc, '|' Backspace, '^' then a letter a Ctrl key
  * (then '^', '~', '`' or '|' itself), U+E000 and on the K_ keys (keys.h).
@@ -471,6 +487,8 @@ static void run_view(const struct resume *r, bool ascii, int cols, int rows,
 	v.help.nlines = 40;     /* draw.c sets it from the help text */
 	view_resize(&v, cols, rows);
 	check_view(&v, true);
+	check_links(&v, &v.header, 0, v.header_lines, cols);
+	check_links(&v, &view_pane(&v)->lay, 0, rows, cols);
 
 	if (directive(data, size, '/', pat, sizeof pat)) {
 		view_search(&v, pat);

@@ -1,8 +1,10 @@
 /*
  * Proof by tracing: kiosk sessions under strace, every system call traced.
  * The viewer driven through a pty (a search, panes, help, a filter, folds,
- * a copy, an unknown key, resizes beyond the clamp, quit), and the text
- * a visitor gets with "text". Then, in each trace:
+ * a copy, a click on a link, the mouse off and on, an unknown key,
+ * resizes beyond the clamp, quit), the text a visitor gets with "text",
+ * and `--kiosk -` with the résumé on a pipe, which prints it and never
+ * opens the terminal (/dev/tty) for keys. Then, in each trace:
  *   - every program start and file open is checked against what is
  *     allowed: one execve (strace starting vitae itself), no new process,
  *     and opens only of the résumé, the terminfo entry for TERM, the
@@ -96,6 +98,16 @@ static void drive(struct vt *v)
 	TYPE(v, "zR");
 	TYPE(v, "J");
 	TYPE(v, "y");
+	int row, col;
+	if (vt_find(v, "@", &row, &col)) {      /* the header's e-mail address */
+		size_t before = vt_bytes(v);
+		vt_click(v, row, col);
+		STATUS_HAS(v, "Sent the e-mail address");
+		CHECK(vt_log_has(v, before, "\033]52;c;", 7));
+	}
+	TYPE(v, "M");
+	STATUS_HAS(v, "Mouse off");
+	TYPE(v, "M");
 	TYPE(v, "x");           /* unknown: a message */
 	CHECK(vt_resize(v, 30, 100));
 	vt_settle(v, 100, WAIT_MS);
@@ -123,7 +135,9 @@ static bool allowed_call(const char *call)
 	return false;
 }
 
-static int check_log(bool viewer)
+/* viewer: the session was the viewer, not text; piped: the résumé came
+ * on standard input, so no file of it is opened. */
+static int check_log(bool viewer, bool piped)
 {
 	FILE *f = fopen(logpath, "r");
 	if (!f) {
@@ -210,7 +224,7 @@ static int check_log(bool viewer)
 	}
 	printf("%d calls traced, %d under the sandbox\n", lines, after);
 	CHECK_INT(execs, 1);
-	CHECK(opened_resume >= 1);
+	CHECK(piped ? opened_resume == 0 : opened_resume >= 1);
 	CHECK(opened_terminfo >= 1 || !viewer);
 	CHECK(sandboxed);
 	CHECK(after > (viewer ? 100 : 2));
@@ -276,7 +290,7 @@ int main(int argc, char **argv)
 		}
 		vt_close(v);
 	}
-	int rc = check_log(true);
+	int rc = check_log(true, false);
 	remove(logpath);
 	if (rc != 77) {
 		/* The text a visitor gets with "text", on the same pty. */
@@ -288,7 +302,30 @@ int main(int argc, char **argv)
 		CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
 		CHECK(v && vt_log_has(v, 0, NAME, strlen(NAME)));
 		vt_close(v);
-		rc = check_log(false);
+		rc = check_log(false, false);
+		remove(logpath);
+	}
+	if (rc != 77) {
+		/* `--kiosk -`, the résumé on a pipe and the pty the controlling
+		 * terminal: text, and /dev/tty is not opened (check_log). */
+		FILE *f = fopen(resume, "rb");
+		static char yaml[1 << 16];
+		size_t n = f ? fread(yaml, 1, sizeof yaml, f) : 0;
+		if (f)
+			fclose(f);
+		CHECK(n > 0 && n < sizeof yaml);
+		char *pargs[] = {
+			STRACE, "-f", "-qq", "-s", "4096", "-o", logpath,
+			bin, "--kiosk", "-", NULL,
+		};
+		v = vt_start_input(pargs, 24, 80, env, yaml, n);
+		int st = -1;
+		CHECK(v && vt_wait_exit(v, EXIT_MS, &st));
+		CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+		CHECK(v && vt_log_has(v, 0, NAME, strlen(NAME)));
+		CHECK(v && vt_mode_sets(v, 1049) == 0);
+		vt_close(v);
+		rc = check_log(false, true);
 		remove(logpath);
 	}
 	rmdir(tmp);

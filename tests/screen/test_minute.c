@@ -226,7 +226,7 @@ static void help_first_screen(void)
 	static const char *const want[] = { "Essentials", "Tab", "Next pane", "1–9",
 		"Down one line", "Down a page", "Search everything", "Next match",
 		"Previous match", "Fold or unfold", "Show only entries matching",
-		"Copy", "quit" };
+		"Send the link", "quit" };
 	for (size_t i = 0; i < sizeof want / sizeof *want; i++)
 		SCHECK(v, vt_has(v, want[i]));
 	/* The details follow, a scroll away. */

@@ -1,6 +1,7 @@
 /*
  * The harness tested on programs whose output is known: /bin/sh printing
- * text, attributes, wide characters and modes, and keyecho (an ncurses
+ * text, attributes, wide characters and modes, reading a pipe and its
+ * terminal, and keyecho (an ncurses
  * program that names every key it decodes). If these fail, no screen test
  * of vitae can be trusted.
  *
@@ -252,6 +253,29 @@ static void x10_bytes(void)
 	vt_close(v);
 }
 
+/* vt_start_input: standard input is the pipe, to its end; the pty is
+ * standard output and the controlling terminal, which reads keys. */
+static void piped_input(void)
+{
+	char *argv[] = { "/bin/sh", "-c",
+		"tr a-z A-Z; test -t 0 || echo in-pipe; test -t 1 && echo out-tty; "
+		"read k </dev/tty; echo key-$k", NULL };
+	static const char input[] = "down the pipe\n";
+	struct vt *v = vt_start_input(argv, 5, 40, NULL, input, sizeof input - 1);
+	CHECK(v != NULL);
+	if (!v)
+		return;
+	SCREEN_HAS(v, "out-tty");
+	SCHECK(v, vt_has(v, "DOWN THE PIPE"));
+	SCHECK(v, vt_has(v, "in-pipe"));
+	vt_send(v, "j\r");
+	SCREEN_HAS(v, "key-j");
+	int st = -1;
+	SCHECK(v, vt_wait_exit(v, EXIT_MS, &st));
+	SCHECK(v, WIFEXITED(st) && WEXITSTATUS(st) == 0);
+	vt_close(v);
+}
+
 int main(int argc, char **argv)
 {
 	screen_watchdog(50);
@@ -265,5 +289,6 @@ int main(int argc, char **argv)
 	modes();
 	keys(argv[1]);
 	x10_bytes();
+	piped_input();
 	T_DONE();
 }

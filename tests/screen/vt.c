@@ -3,7 +3,9 @@
  * as the terminal on the master side; input, waiting and the end of the
  * child. Reading the screen is in vt_screen.c, modes in vt_modes.c.
  */
-/* posix_openpt() and friends are XSI. */
+/* posix_openpt() and friends are XSI; pipe2() and F_SETPIPE_SZ are
+ * Linux's. */
+#define _GNU_SOURCE
 #ifndef _XOPEN_SOURCE
 #define _XOPEN_SOURCE 700
 #endif
@@ -74,7 +76,9 @@ static const char *const env_defaults[] = {
 	"LINES", "COLUMNS", "NO_COLOR",
 };
 
-static void child(int slave, char *const argv[], char **env)
+/* in_fd >= 0: standard input is that (a pipe), the pty stays the
+ * controlling terminal and standard output and error. */
+static void child(int slave, int in_fd, char *const argv[], char **env)
 {
 	static const int sigs[] = { SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGPIPE,
 	                            SIGCHLD, SIGWINCH, SIGALRM, SIGTSTP };
@@ -85,7 +89,8 @@ static void child(int slave, char *const argv[], char **env)
 		signal(sigs[i], SIG_DFL);
 	if (setsid() < 0 || ioctl(slave, TIOCSCTTY, 0) < 0)
 		_exit(126);
-	if (dup2(slave, 0) < 0 || dup2(slave, 1) < 0 || dup2(slave, 2) < 0)
+	if (dup2(in_fd >= 0 ? in_fd : slave, 0) < 0 || dup2(slave, 1) < 0 ||
+	    dup2(slave, 2) < 0)
 		_exit(126);
 	if (slave > 2)
 		close(slave);
@@ -94,9 +99,12 @@ static void child(int slave, char *const argv[], char **env)
 	_exit(127);
 }
 
-struct vt *vt_start(char *const argv[], int rows, int cols,
-                    const char *const env[])
+/* input: what the child reads on a pipe as its standard input, or NULL
+ * for the pty. */
+static struct vt *start(char *const argv[], int rows, int cols,
+                        const char *const env[], const char *input, size_t n)
 {
+	int in[2] = { -1, -1 };
 	struct vt *vt = calloc(1, sizeof *vt);
 	char **cenv = testenv_build(env_defaults,
 	                             sizeof env_defaults / sizeof *env_defaults, env);
@@ -115,6 +123,14 @@ struct vt *vt_start(char *const argv[], int rows, int cols,
 	}
 	struct winsize ws = { .ws_row = (unsigned short)rows, .ws_col = (unsigned short)cols };
 	ioctl(vt->master, TIOCSWINSZ, &ws);
+	/* The whole input fits the pipe, so writing it never waits on the
+	 * child. */
+	if (input && (pipe2(in, O_CLOEXEC) < 0 ||
+	              fcntl(in[1], F_SETPIPE_SZ, n > 4096 ? (int)n : 4096) < (int)n)) {
+		perror("vt: input pipe");
+		close(slave);
+		goto fail;
+	}
 
 	vt->rows = rows;
 	vt->cols = cols;
@@ -137,21 +153,46 @@ struct vt *vt_start(char *const argv[], int rows, int cols,
 	}
 	if (vt->pid == 0) {
 		close(vt->master);
-		child(slave, argv, cenv);
+		child(slave, in[0], argv, cenv);
 	}
 	close(slave);
 	free(cenv);
+	if (input) {
+		close(in[0]);
+		bool whole = write(in[1], input, n) == (ssize_t)n;
+		close(in[1]);
+		if (!whole) {
+			perror("vt: input pipe");
+			vt_close(vt);
+			return NULL;
+		}
+	}
 	fcntl(vt->master, F_SETFL, fcntl(vt->master, F_GETFL) | O_NONBLOCK);
 	fcntl(vt->master, F_SETFD, FD_CLOEXEC);
 	return vt;
 fail:
 	free(cenv);
+	for (int i = 0; i < 2; i++)
+		if (in[i] >= 0)
+			close(in[i]);
 	if (vt) {
 		vt->pid = 0;
 		vt->exited = true;
 		vt_close(vt);
 	}
 	return NULL;
+}
+
+struct vt *vt_start(char *const argv[], int rows, int cols,
+                    const char *const env[])
+{
+	return start(argv, rows, cols, env, NULL, 0);
+}
+
+struct vt *vt_start_input(char *const argv[], int rows, int cols,
+                          const char *const env[], const char *input, size_t n)
+{
+	return start(argv, rows, cols, env, input, n);
 }
 
 void vt_close(struct vt *vt)

@@ -33,6 +33,14 @@ struct vt;
  */
 struct vt *vt_start(char *const argv[], int rows, int cols,
                     const char *const env[]);
+/*
+ * The same with a pipe on standard input holding input[0..n) and then
+ * its end, the pty still the controlling terminal (/dev/tty) and
+ * standard output and error: `printf ... | prog` typed in a terminal.
+ * n is at most what a pipe can hold (1 MiB by default on Linux).
+ */
+struct vt *vt_start_input(char *const argv[], int rows, int cols,
+                          const char *const env[], const char *input, size_t n);
 void vt_close(struct vt *vt);
 
 /* Writes bytes to the child as if typed; false if the pty is gone. */
