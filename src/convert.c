@@ -14,11 +14,6 @@
 #include "date.h"
 #include "markup.h"
 
-static bool has(const char *s)
-{
-	return s && *s;
-}
-
 /* ---- formats the schemas check ------------------------------------------ */
 
 static bool is_alpha(char c)

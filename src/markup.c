@@ -436,18 +436,26 @@ void highlight_split(const char *h, int inline_dashes,
 	}
 }
 
-const char *url_display(const char *u, size_t *n)
+/* The schemes of the addresses vitae links: the web and mail. The length
+ * of the one u[0..n) starts with, text following it; else 0. */
+static size_t known_scheme(const char *u, size_t n)
 {
 	static const char *const schemes[] = { "https://", "http://", "mailto:" };
 
 	for (size_t i = 0; i < sizeof schemes / sizeof schemes[0]; i++) {
 		size_t k = strlen(schemes[i]);
-		if (*n > k && !strncmp(u, schemes[i], k)) {
-			u += k;
-			*n -= k;
-			break;
-		}
+		if (n > k && !strncmp(u, schemes[i], k))
+			return k;
 	}
+	return 0;
+}
+
+const char *url_display(const char *u, size_t *n)
+{
+	size_t k = known_scheme(u, *n);
+
+	u += k;
+	*n -= k;
 	if (*n > 1 && u[*n - 1] == '/')
 		(*n)--;
 	return u;
@@ -455,13 +463,8 @@ const char *url_display(const char *u, size_t *n)
 
 bool url_dest_ok(const char *u, size_t n)
 {
-	static const char *const schemes[] = { "https://", "http://", "mailto:" };
-
-	for (size_t i = 0; i < sizeof schemes / sizeof schemes[0]; i++) {
-		size_t k = strlen(schemes[i]);
-		if (n > k && !strncmp(u, schemes[i], k))
-			return true;
-	}
+	if (known_scheme(u, n))
+		return true;
 	for (size_t i = 0; i < n && u[i] != '/' && u[i] != '?' && u[i] != '#'; i++)
 		if (u[i] == ':')
 			return false;   /* some other scheme */

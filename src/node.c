@@ -461,7 +461,7 @@ static void on_event(struct builder *b, const yaml_event_t *ev)
 			n = (struct node){
 				.type = target->type,
 				.style = target->style,
-				.flags = (unsigned char)(keep | NODE_ALIAS),
+				.flags = keep,
 				.pos = n.pos,
 				.n = target->n,
 				.u = target->u,

@@ -5,7 +5,7 @@
  *
  * node_parse() turns libyaml's events into scalars, sequences and mappings
  * in one pass, with the nesting depth and the node count bounded. An alias
- * becomes a shallow copy of the anchored node (NODE_ALIAS) with its own
+ * becomes a shallow copy of the anchored node with its own
  * position, so messages point at the use; the copy shares the children
  * and the scalar's bytes and text, so the tree stays as small as the
  * file. A collection holds its children themselves, in one array (a
@@ -50,7 +50,6 @@ struct node_pair;
 enum {                      /* node flags */
 	NODE_NULL = 1,          /* a null scalar: ~, null, nothing, !!null */
 	NODE_RAW = 2,           /* u.s holds the raw bytes; text made on demand */
-	NODE_ALIAS = 4,         /* a use of an anchor: a copy of its node */
 	NODE_DROPPED = 8,       /* node.c only: a key written again later */
 	NODE_MULTILINE = 16,    /* a scalar written over several lines */
 };

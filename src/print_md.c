@@ -287,11 +287,6 @@ static void marked_str(struct md *m, const char *s)
 	marked(m, s, strlen(s));
 }
 
-static bool has(const char *s)
-{
-	return s && *s;
-}
-
 /* Each '\n'-separated line as a paragraph. */
 static void paragraphs(struct md *m, const char *s)
 {
