@@ -245,7 +245,7 @@ static void highlights_json(struct emit *em, const char *key, const struct strli
 		struct hl_buf b = { 0 };
 		if (!has(l->v[i]))
 			continue;
-		highlight_split(l->v[i], 1, hl_piece, &b);
+		highlight_split(l->v[i], true, hl_piece, &b);
 		emit_str(em, b.s ? b.s : l->v[i]);
 		free(b.s);
 	}
