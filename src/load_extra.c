@@ -1,5 +1,5 @@
 /*
- * What the loaders keep of what they do not know (node.h, "forgiving"):
+ * What the loaders keep of what they do not know (conv.h, "forgiving"):
  * labels made from keys, any value flattened to readable text, the one
  * table of aliases, and sections made from unknown keys. Nothing the
  * author wrote is dropped; --check still warns about every unknown key.
@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "node.h"
+#include "conv.h"
 
 /* ---- aliases --------------------------------------------------------------- */
 
