@@ -41,7 +41,7 @@ bool conv_visit(struct conv *c, const struct node *n)
 
 const char *conv_text(struct conv *c, struct node *n)
 {
-	const char *s = node_text(&c->r->arena, n);
+	const char *s = node_text(n);
 
 	if (s && c->html) {
 		s = html_to_markup(&c->r->arena, s, strlen(s));
@@ -97,7 +97,7 @@ void conv_strlist(struct conv *c, struct node *v, const char *field,
 		const char *s = conv_flatten_visited(c, item);
 		if (s && map)
 			s = arena_printf(a, "%s: %s",
-			                 key_label(a, node_text(a, &v->u.pairs[i].key)), s);
+			                 key_label(a, node_text(&v->u.pairs[i].key)), s);
 		if (s)
 			out->v[out->n++] = s;
 	}
@@ -247,7 +247,7 @@ void conv_entry(struct conv *c, struct node *m, const struct entry_spec *spec,
 			const char *text = conv_flatten(c, v);
 			if (text)
 				fields[nfields++] = (struct field){
-					key_label(a, node_text(a, k)), text };
+					key_label(a, node_text(k)), text };
 			continue;
 		}
 		seen[s - spec->slots] = !node_is_null(v);

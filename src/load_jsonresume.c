@@ -395,7 +395,7 @@ void load_jsonresume(struct conv *c, struct node *root)
 	for (size_t i = 0; i < x.n && !c->over; i++) {
 		struct node *k = &x.v[i].pair->key, *v = &x.v[i].pair->value;
 		if (x.v[i].as)
-			read_section(c, x.v[i].as, k, v, key_label(&c->r->arena, node_text(&c->r->arena, k)));
+			read_section(c, x.v[i].as, k, v, key_label(&c->r->arena, node_text(k)));
 		else
 			conv_extra_section(c, k, v, NULL, &generic_spec);
 	}

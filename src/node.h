@@ -17,8 +17,8 @@
  *
  * Values are sanitised (text_sanitize) and trimmed as they are read,
  * straight into the arena the résumé will own, so a value is copied once.
- * Keys and anchored scalars keep their raw bytes (unsanitised, may hold
- * NUL) for comparison; their text is made on first use (node_text). The
+ * Keys and anchored scalars also keep their raw bytes (unsanitised, may
+ * hold NUL) for comparison; equal keys share one copy of both. The
  * tree lives in tree->arena and dies with node_tree_free(). Only node.c
  * sees libyaml.
  */
@@ -49,16 +49,13 @@ struct node_pair;
 
 enum {                      /* node flags */
 	NODE_NULL = 1,          /* a null scalar: ~, null, nothing, !!null */
-	NODE_RAW = 2,           /* u.s holds the raw bytes; text made on demand */
+	NODE_RAW = 2,           /* u.s holds the raw bytes, text their text */
 	NODE_DROPPED = 8,       /* node.c only: a key written again later */
 	NODE_MULTILINE = 16,    /* a scalar written over several lines */
 };
 
-/* 24 bytes: a big résumé has millions of these. A scalar's text needs no
- * field of its own: a value's bytes are its text (n == 0: NULL), and the
- * raw bytes of a key or an anchored scalar are stored right after a
- * pointer to their text, made on first use and shared by every node
- * (equal keys, aliases) that shares the bytes (node.c, raw_copy). */
+/* 32 bytes: a big résumé has millions of these (load_limits bounds how
+ * many). */
 struct node {
 	unsigned char type;     /* enum node_type */
 	unsigned char style;    /* enum node_style, scalars only */
@@ -73,6 +70,10 @@ struct node {
 		struct node *items;
 		struct node_pair *pairs;
 	} u;
+	/* A scalar's text: sanitised, blanks trimmed, NULL when null or
+	 * blank; in the résumé's arena, made as the scalar is read and
+	 * shared by its aliases. NULL for a collection. */
+	const char *text;
 };
 
 /* Two nodes in a row: a mapping's array of pairs is an array of nodes. */
@@ -107,9 +108,11 @@ static inline bool node_is_null(const struct node *n)
 {
 	return n && n->type == NODE_SCALAR && (n->flags & NODE_NULL);
 }
-/* A scalar's text: sanitised, blanks trimmed, NULL when null or empty.
- * Made once per scalar (in text) and shared by its aliases. */
-const char *node_text(struct arena *text, struct node *n);
+/* A scalar's text (node.text). */
+static inline const char *node_text(const struct node *n)
+{
+	return n->text;
+}
 /* The value under key in a mapping, or NULL. Linear: for small mappings. */
 struct node *node_get(const struct node *map, const char *key);
 /* "a string", "a list" or "a mapping", for messages. */
