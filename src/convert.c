@@ -14,11 +14,6 @@
 #include "date.h"
 #include "markup.h"
 
-static bool has(const char *s)
-{
-	return s && *s;
-}
-
 /* ---- formats the schemas check ------------------------------------------ */
 
 static bool is_alpha(char c)
@@ -250,7 +245,7 @@ static void highlights_json(struct emit *em, const char *key, const struct strli
 		struct hl_buf b = { 0 };
 		if (!has(l->v[i]))
 			continue;
-		highlight_split(l->v[i], 1, hl_piece, &b);
+		highlight_split(l->v[i], true, hl_piece, &b);
 		emit_str(em, b.s ? b.s : l->v[i]);
 		free(b.s);
 	}

@@ -1,7 +1,7 @@
 #pragma once
 /*
  * What the two converters share: the model written back through the
- * loaders' own tables (node.h), the dates of each format, and where a
+ * loaders' own tables (loaders.h), the dates of each format, and where a
  * section of one format goes in the other. print_json.c and print_yaml.c
  * hold only the layout of their document.
  */
@@ -9,7 +9,7 @@
 
 #include "emit.h"
 #include "model.h"
-#include "node.h"
+#include "loaders.h"
 
 enum convert_to {
 	TO_JSONRESUME,

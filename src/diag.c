@@ -12,7 +12,7 @@
 
 void diag_init(struct diag *d, const char *file)
 {
-	*d = (struct diag){ .file = file, .max = 100 };
+	*d = (struct diag){ .file = file };
 }
 
 /* The message in a form safe for any terminal, on one line, cut short
@@ -44,8 +44,7 @@ void diag_add(struct diag *d, enum diag_level level, struct pos pos,
 		d->nerrors++;
 	else
 		d->nwarnings++;
-	size_t max = d->max ? d->max : 100;
-	if (d->n >= max)
+	if (d->n >= DIAG_MAX)
 		return;
 
 	va_list ap;
@@ -92,7 +91,7 @@ void diag_print(const struct diag *d, FILE *out)
 	/* The name comes from the command line, but may still hold bytes
 	 * that would reach the terminal. */
 	char *file = diag_file_name(d);
-	/* Insertion sort of indices: stable, and at most max messages. */
+	/* Insertion sort of indices: stable, and at most DIAG_MAX messages. */
 	size_t *order = xmalloc((d->n ? d->n : 1) * sizeof *order);
 	for (size_t i = 0; i < d->n; i++) {
 		size_t j = i;

@@ -27,14 +27,15 @@ struct diag {
 	const char *file;           /* name shown in messages: path, "-" or "(bundled)" */
 	struct diag_msg *v;
 	size_t n, cap;
-	size_t nerrors, nwarnings;
-	size_t max;                 /* stop storing after this many (0 = 100) */
+	size_t nerrors, nwarnings;  /* all of them, the unstored too */
 	/* The file is shown despite its errors (load.h, lenient): they are
 	 * printed as warnings. Set by the loader, never by hand. */
 	bool lenient;
 };
 
 void diag_init(struct diag *d, const char *file);
+/* Counts the message and stores it, unless DIAG_MAX are stored already. */
+#define DIAG_MAX 100
 void diag_add(struct diag *d, enum diag_level level, struct pos pos,
               const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 /* The file name cleaned as messages are (a name given on the command

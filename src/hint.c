@@ -243,7 +243,7 @@ void hint_empty(struct conv *c, const struct node *root, const char *sections,
 		if (near && strcmp(near, sections) == 0) {
 			/* The note goes into the model: the key's sanitised text,
 			 * never its raw bytes. */
-			const char *text = node_text(&r->arena, (struct node *)k);
+			const char *text = node_text(k);
 			r->empty_pos = k->pos;
 			r->empty_note = arena_printf(&r->arena, "no sections: `cv` has `%s`: "
 			                             "did you mean `%s`?", text ? text : "", sections);

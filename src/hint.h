@@ -8,7 +8,7 @@
  */
 #include <stdbool.h>
 #include <stddef.h>
-#include "node.h"
+#include "conv.h"
 #include "suggest.h"
 
 /* conv_unknown() with "did you mean `x`?" when a name from name_at is

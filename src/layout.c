@@ -40,11 +40,6 @@ struct lctx {
 
 /* --- entries --------------------------------------------------------- */
 
-static bool has(const char *s)
-{
-	return s && *s;
-}
-
 /* Each line of text ('\n'-separated) as a paragraph of its own. */
 static void paragraphs(struct lctx *c, const char *text, int style)
 {

@@ -1,5 +1,5 @@
 /*
- * What the loaders keep of what they do not know (node.h, "forgiving"):
+ * What the loaders keep of what they do not know (conv.h, "forgiving"):
  * labels made from keys, any value flattened to readable text, the one
  * table of aliases, and sections made from unknown keys. Nothing the
  * author wrote is dropped; --check still warns about every unknown key.
@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "node.h"
+#include "conv.h"
 
 /* ---- aliases --------------------------------------------------------------- */
 
@@ -121,7 +121,7 @@ static void flatten(struct conv *c, struct node *v, struct buf *b)
 		}
 		bool map = f->n->type == NODE_MAPPING;
 		struct node *item = map ? &f->n->u.pairs[f->i].value : &f->n->u.items[f->i];
-		const char *key = map ? node_text(a, &f->n->u.pairs[f->i].key) : NULL;
+		const char *key = map ? node_text(&f->n->u.pairs[f->i].key) : NULL;
 		f->i++;
 		if (!conv_visit(c, item))
 			break;
@@ -201,7 +201,7 @@ void conv_extra_section(struct conv *c, struct node *key, struct node *v,
 	if (!conv_visit(c, v) || node_is_null(v))
 		return;
 	struct arena *a = &c->r->arena;
-	const char *k = node_text(a, key);
+	const char *k = node_text(key);
 	struct section *s = conv_new_section(c);
 	*s = (struct section){
 		.title = title ? title : key_label(a, k ? k : "?"), .key = k,
@@ -229,7 +229,7 @@ void conv_extra_section(struct conv *c, struct node *key, struct node *v,
 				continue;
 			s->entries[s->nentries++] = (struct entry){
 				.kind = ENTRY_ONELINE, .pos = pk->pos,
-				.title = key_label(a, node_text(a, pk)), .subtitle = text,
+				.title = key_label(a, node_text(pk)), .subtitle = text,
 			};
 		}
 	} else {

@@ -48,74 +48,66 @@
 #include <string.h>
 
 #include "hint.h"
-#include "node.h"
+#include "loaders.h"
 
-#define E(field) offsetof(struct entry, field)
-#define STR(k, field) { .key = k, .kind = SLOT_STR, .off = E(field) }
-#define LIST(k, field) { .key = k, .kind = SLOT_LIST, .off = E(field) }
-#define FIELD(k, l) { .key = k, .kind = SLOT_FIELD, .label = l }
-#define DATES { .key = "startDate", .kind = SLOT_START }, \
-              { .key = "endDate", .kind = SLOT_END }
-/* vitae's extension, read in both formats so a search for a tool finds
- * every entry that used it. */
-#define TECH LIST("technologies", technologies)
+#define DATES DATE_SLOT("startDate", SLOT_START), DATE_SLOT("endDate", SLOT_END)
 /* vitae's extensions in every section (the schema allows extra keys in
  * entries): what a RenderCV entry holds and JSON Resume has no key for,
  * so that --format json loses nothing. `dates` is free text, shown as
  * written; `website` holds a url that is not a URI, which JSON Resume's
  * schema refuses under `url`. A key the section already reads above wins (first match). */
-#define EXT STR("location", location), STR("summary", summary), \
-	LIST("highlights", highlights), LIST("authors", authors), \
-	STR("doi", doi), STR("url", url), STR("website", url), STR("degree", degree), \
-	{ .key = "dates", .kind = SLOT_DATE }, TECH
+#define EXT STR_SLOT("location", location), STR_SLOT("summary", summary), \
+	LIST_SLOT("highlights", highlights), LIST_SLOT("authors", authors), \
+	STR_SLOT("doi", doi), STR_SLOT("url", url), STR_SLOT("website", url), STR_SLOT("degree", degree), \
+	DATE_SLOT("dates", SLOT_DATE), TECH_SLOT
 
 static const struct slot work[] = {
-	STR("name", title), STR("company", title), STR("position", subtitle),
-	STR("location", location), FIELD("description", "Description"),
-	STR("url", url), STR("website", url), DATES, STR("summary", summary),
-	LIST("highlights", highlights), EXT,
+	STR_SLOT("name", title), STR_SLOT("company", title), STR_SLOT("position", subtitle),
+	STR_SLOT("location", location), FIELD_SLOT("description", "Description"),
+	STR_SLOT("url", url), STR_SLOT("website", url), DATES, STR_SLOT("summary", summary),
+	LIST_SLOT("highlights", highlights), EXT,
 };
 static const struct slot volunteer[] = {
-	STR("organization", title), STR("position", subtitle), STR("url", url),
-	STR("website", url), DATES, STR("summary", summary),
-	LIST("highlights", highlights), EXT,
+	STR_SLOT("organization", title), STR_SLOT("position", subtitle), STR_SLOT("url", url),
+	STR_SLOT("website", url), DATES, STR_SLOT("summary", summary),
+	LIST_SLOT("highlights", highlights), EXT,
 };
 static const struct slot education[] = {
-	STR("institution", title), STR("area", subtitle), STR("studyType", degree),
-	STR("url", url), DATES, FIELD("score", "Score"), FIELD("gpa", "Score"),
+	STR_SLOT("institution", title), STR_SLOT("area", subtitle), STR_SLOT("studyType", degree),
+	STR_SLOT("url", url), DATES, FIELD_SLOT("score", "Score"), FIELD_SLOT("gpa", "Score"),
 	{ .key = "courses", .kind = SLOT_FIELD_LIST, .label = "Courses" }, EXT,
 };
 static const struct slot awards[] = {
-	STR("title", title), { .key = "date", .kind = SLOT_DATE },
-	STR("awarder", subtitle), STR("summary", summary), EXT,
+	STR_SLOT("title", title), DATE_SLOT("date", SLOT_DATE),
+	STR_SLOT("awarder", subtitle), STR_SLOT("summary", summary), EXT,
 };
 static const struct slot certificates[] = {
-	STR("name", title), { .key = "date", .kind = SLOT_DATE },
-	STR("issuer", subtitle), STR("url", url), EXT,
+	STR_SLOT("name", title), DATE_SLOT("date", SLOT_DATE),
+	STR_SLOT("issuer", subtitle), STR_SLOT("url", url), EXT,
 };
 static const struct slot publications[] = {
-	STR("name", title), STR("publisher", venue),
-	{ .key = "releaseDate", .kind = SLOT_DATE }, STR("url", url),
-	STR("website", url), STR("summary", summary), EXT,
+	STR_SLOT("name", title), STR_SLOT("publisher", venue),
+	DATE_SLOT("releaseDate", SLOT_DATE), STR_SLOT("url", url),
+	STR_SLOT("website", url), STR_SLOT("summary", summary), EXT,
 };
 static const struct slot skills[] = {
-	STR("name", title), { .key = "keywords", .kind = SLOT_JOIN, .off = E(subtitle) },
-	FIELD("level", "Level"), EXT,
+	STR_SLOT("name", title), { .key = "keywords", .kind = SLOT_JOIN, .off = offsetof(struct entry, subtitle) },
+	FIELD_SLOT("level", "Level"), EXT,
 };
 static const struct slot languages[] = {
-	STR("language", title), STR("fluency", subtitle), EXT,
+	STR_SLOT("language", title), STR_SLOT("fluency", subtitle), EXT,
 };
 static const struct slot interests[] = {
-	STR("name", title), { .key = "keywords", .kind = SLOT_JOIN, .off = E(subtitle) }, EXT,
+	STR_SLOT("name", title), { .key = "keywords", .kind = SLOT_JOIN, .off = offsetof(struct entry, subtitle) }, EXT,
 };
 static const struct slot references[] = {
-	STR("name", title), STR("reference", summary), EXT,
+	STR_SLOT("name", title), STR_SLOT("reference", summary), EXT,
 };
 static const struct slot projects[] = {
-	STR("name", title), STR("description", summary), LIST("highlights", highlights),
-	LIST("keywords", technologies), DATES, STR("url", url),
+	STR_SLOT("name", title), STR_SLOT("description", summary), LIST_SLOT("highlights", highlights),
+	LIST_SLOT("keywords", technologies), DATES, STR_SLOT("url", url),
 	{ .key = "roles", .kind = SLOT_FIELD_LIST, .label = "Roles" },
-	FIELD("entity", "Entity"), FIELD("type", "Type"), EXT,
+	FIELD_SLOT("entity", "Entity"), FIELD_SLOT("type", "Type"), EXT,
 };
 
 static const struct jr_section sections[] = {
@@ -141,10 +133,10 @@ static const struct jr_section sections[] = {
 /* The section an unknown top-level key becomes: what looks like an entry
  * is read as one, every other key shown as a field. */
 static const struct slot generic[] = {
-	STR("name", title), STR("position", subtitle), STR("location", location),
-	STR("summary", summary), LIST("highlights", highlights),
-	LIST("keywords", technologies), TECH, STR("url", url), DATES,
-	{ .key = "date", .kind = SLOT_DATE },
+	STR_SLOT("name", title), STR_SLOT("position", subtitle), STR_SLOT("location", location),
+	STR_SLOT("summary", summary), LIST_SLOT("highlights", highlights),
+	LIST_SLOT("keywords", technologies), TECH_SLOT, STR_SLOT("url", url), DATES,
+	DATE_SLOT("date", SLOT_DATE),
 };
 static const struct entry_spec generic_spec = {
 	.what = "entry", .kind = ENTRY_NORMAL, .slots = generic,
@@ -186,41 +178,21 @@ static const char *read_location(struct conv *c, struct node *v)
 	return out;
 }
 
-static void read_profiles(struct conv *c, struct node *v)
+static void read_profile(struct conv *c, struct node *m, struct profile *p)
 {
-	size_t n;
-	struct node *items = conv_items(c, v, "profiles", &n);
-	struct header *h = &c->r->header;
-	h->profiles = arena_calloc(&c->r->arena, n, sizeof *h->profiles);
-	for (size_t i = 0; i < n && !c->over; i++) {
-		struct node *m = &items[i];
-		if (!conv_visit(c, m))
-			return;
-		struct profile p = { 0 };
-		if (m->type != NODE_MAPPING) {
-			diag_add(c->d, DIAG_ERROR, m->pos,
-			         "each item of `profiles` must be a mapping, not %s",
-			         node_type_name(m));
-			if ((p.username = conv_flatten_visited(c, m)))
-				h->profiles[h->nprofiles++] = p;
-			continue;
+	for (size_t j = 0; j < m->n; j++) {
+		struct node *k = &m->u.pairs[j].key, *val = &m->u.pairs[j].value;
+		if (node_is(k, "network"))
+			p->network = conv_str(c, val, "network");
+		else if (node_is(k, "username"))
+			p->username = conv_str(c, val, "username");
+		else if (node_is(k, "url") || node_is(k, "website"))
+			p->url = conv_str(c, val, "url");
+		else {
+			conv_unknown(c, k, "a profile");
+			if (!p->username)       /* shown where it would be */
+				p->username = conv_flatten(c, val);
 		}
-		for (size_t j = 0; j < m->n; j++) {
-			struct node *k = &m->u.pairs[j].key, *val = &m->u.pairs[j].value;
-			if (node_is(k, "network"))
-				p.network = conv_str(c, val, "network");
-			else if (node_is(k, "username"))
-				p.username = conv_str(c, val, "username");
-			else if (node_is(k, "url") || node_is(k, "website"))
-				p.url = conv_str(c, val, "url");
-			else {
-				conv_unknown(c, k, "a profile");
-				if (!p.username)        /* shown where it would be */
-					p.username = conv_flatten(c, val);
-			}
-		}
-		if (p.network || p.username || p.url)
-			h->profiles[h->nprofiles++] = p;
 	}
 }
 
@@ -278,8 +250,11 @@ static struct node *read_basics(struct conv *c, struct node *b, struct extras *x
 			summary = k;
 		else if (node_is(k, "location"))
 			h->location = read_location(c, v);
-		else if (node_is(k, "profiles"))
-			read_profiles(c, v);
+		else if (node_is(k, "profiles")) {
+			size_t n;
+			struct node *items = conv_items(c, v, "profiles", &n);
+			conv_profiles(c, items, n, "profiles", read_profile);
+		}
 		else if (node_is(k, "emails"))
 			emails = v;
 		else if (node_is(k, "urls"))
@@ -420,7 +395,7 @@ void load_jsonresume(struct conv *c, struct node *root)
 	for (size_t i = 0; i < x.n && !c->over; i++) {
 		struct node *k = &x.v[i].pair->key, *v = &x.v[i].pair->value;
 		if (x.v[i].as)
-			read_section(c, x.v[i].as, k, v, key_label(&c->r->arena, node_text(&c->r->arena, k)));
+			read_section(c, x.v[i].as, k, v, key_label(&c->r->arena, node_text(k)));
 		else
 			conv_extra_section(c, k, v, NULL, &generic_spec);
 	}

@@ -11,7 +11,7 @@
  *   design:          templates.single_date, date_range and time_span.
  * Everything else in `design` styles the PDF and is not read.
  */
-#include "node.h"
+#include "conv.h"
 
 void load_locale(struct conv *c, struct node *root);
 

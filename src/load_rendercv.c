@@ -10,7 +10,7 @@
 
 #include "hint.h"
 #include "load_locale.h"
-#include "node.h"
+#include "loaders.h"
 
 /* RenderCV's networks and the prefix a username is appended to. */
 static const struct network {
@@ -43,51 +43,44 @@ static const char *const small_words[] = {
 	"than", "that", "to", "upon", "when", "with", "yet",
 };
 
-#define E(field) offsetof(struct entry, field)
+/* The last two are not RenderCV's (it accepts extra keys in entries): a
+ * link (JSON Resume has one in every entry, so a converted file keeps
+ * it) and the tools used, which vitae shows under an entry. */
 #define COMMON_SLOTS \
-	{ .key = "date", .kind = SLOT_DATE }, \
-	{ .key = "start_date", .kind = SLOT_START }, \
-	{ .key = "end_date", .kind = SLOT_END }, \
-	{ .key = "location", .kind = SLOT_STR, .off = E(location) }, \
-	{ .key = "summary", .kind = SLOT_STR, .off = E(summary) }, \
-	{ .key = "highlights", .kind = SLOT_LIST, .off = E(highlights) }, \
-	{ .key = "url", .kind = SLOT_STR, .off = E(url) }, \
-	TECH_SLOT
-/* Not RenderCV's (it accepts extra keys in entries): the tools used, which
- * vitae shows under an entry, and a link (JSON Resume has one in every
- * entry, so a converted file keeps it). */
-#define TECH_SLOT { .key = "technologies", .kind = SLOT_LIST, .off = E(technologies) }
-#define REQ(k, field) { .key = k, .kind = SLOT_STR, .off = E(field), .required = true }
+	DATE_SLOT("date", SLOT_DATE), DATE_SLOT("start_date", SLOT_START), \
+	DATE_SLOT("end_date", SLOT_END), STR_SLOT("location", location), \
+	STR_SLOT("summary", summary), LIST_SLOT("highlights", highlights), \
+	STR_SLOT("url", url), TECH_SLOT
 
 static const struct slot experience[] = {
-	REQ("company", title), REQ("position", subtitle), COMMON_SLOTS,
+	REQ_SLOT("company", title), REQ_SLOT("position", subtitle), COMMON_SLOTS,
 };
 static const struct slot education[] = {
-	REQ("institution", title), REQ("area", subtitle),
-	{ .key = "degree", .kind = SLOT_STR, .off = E(degree) }, COMMON_SLOTS,
+	REQ_SLOT("institution", title), REQ_SLOT("area", subtitle),
+	STR_SLOT("degree", degree), COMMON_SLOTS,
 };
-static const struct slot normal[] = { REQ("name", title), COMMON_SLOTS };
+static const struct slot normal[] = { REQ_SLOT("name", title), COMMON_SLOTS };
 static const struct slot publication[] = {
-	REQ("title", title),
-	{ .key = "authors", .kind = SLOT_LIST, .off = E(authors), .required = true },
-	{ .key = "summary", .kind = SLOT_STR, .off = E(summary) },
-	{ .key = "doi", .kind = SLOT_STR, .off = E(doi) },
-	{ .key = "url", .kind = SLOT_STR, .off = E(url) },
+	REQ_SLOT("title", title),
+	{ .key = "authors", .kind = SLOT_LIST, .off = offsetof(struct entry, authors), .required = true },
+	STR_SLOT("summary", summary),
+	STR_SLOT("doi", doi),
+	STR_SLOT("url", url),
 	/* vitae's: a url that is not a URI, which RenderCV refuses as url */
-	{ .key = "website", .kind = SLOT_STR, .off = E(url) },
-	{ .key = "journal", .kind = SLOT_STR, .off = E(venue) },
-	{ .key = "date", .kind = SLOT_DATE },
+	STR_SLOT("website", url),
+	STR_SLOT("journal", venue),
+	DATE_SLOT("date", SLOT_DATE),
 	TECH_SLOT,
 };
-static const struct slot oneline[] = { REQ("label", title), REQ("details", subtitle), TECH_SLOT };
-static const struct slot bullet[] = { REQ("bullet", title), TECH_SLOT };
-static const struct slot numbered[] = { REQ("number", title), TECH_SLOT };
-static const struct slot reversed[] = { REQ("reversed_number", title), TECH_SLOT };
+static const struct slot oneline[] = { REQ_SLOT("label", title), REQ_SLOT("details", subtitle), TECH_SLOT };
+static const struct slot bullet[] = { REQ_SLOT("bullet", title), TECH_SLOT };
+static const struct slot numbered[] = { REQ_SLOT("number", title), TECH_SLOT };
+static const struct slot reversed[] = { REQ_SLOT("reversed_number", title), TECH_SLOT };
 
 /* An entry that matches no type, or a section under an unknown key:
  * what every type has, and every other key shown as a field. */
 static const struct slot generic[] = { COMMON_SLOTS,
-	{ .key = "url", .kind = SLOT_STR, .off = E(url) } };
+	STR_SLOT("url", url) };
 static const struct entry_spec generic_spec = {
 	.what = "entry", .kind = ENTRY_NORMAL, .slots = generic,
 	.nslots = sizeof generic / sizeof generic[0], .date_key = "date",
@@ -329,33 +322,11 @@ static void read_custom(struct conv *c, struct node *m, struct profile *p)
 		p->username = p->url;
 }
 
-static void read_profiles(struct conv *c, struct node *v, const char *field, bool custom)
+static void read_profiles(struct conv *c, struct node *v, const char *field,
+                          void (*one)(struct conv *, struct node *, struct profile *))
 {
-	if (!conv_is_seq(c, v, field))
-		return;
-	struct header *h = &c->r->header;
-	struct profile *old = h->profiles;
-	h->profiles = arena_calloc(&c->r->arena, h->nprofiles + v->n, sizeof *old);
-	if (h->nprofiles)
-		memcpy(h->profiles, old, h->nprofiles * sizeof *old);
-	for (size_t i = 0; i < v->n && !c->over; i++) {
-		struct node *item = &v->u.items[i];
-		if (!conv_visit(c, item))
-			return;
-		if (item->type != NODE_MAPPING) {
-			diag_add(c->d, DIAG_ERROR, item->pos,
-			         "each item of `%s` must be a mapping, not %s",
-			         field, node_type_name(item));
-			continue;
-		}
-		struct profile p = { 0 };
-		if (custom)
-			read_custom(c, item, &p);
-		else
-			read_social(c, item, &p);
-		if (p.username || p.url)
-			h->profiles[h->nprofiles++] = p;
-	}
+	if (conv_is_seq(c, v, field))
+		conv_profiles(c, v->u.items, v->n, field, one);
 }
 
 /* ---- sections ------------------------------------------------------------- */
@@ -478,9 +449,9 @@ static size_t read_cv(struct conv *c, struct node *cv)
 		else if (node_is(k, "website"))
 			conv_strlist(c, v, "website", true, &h->websites);
 		else if (node_is(k, "social_networks"))
-			read_profiles(c, v, "social_networks", false);
+			read_profiles(c, v, "social_networks", read_social);
 		else if (node_is(k, "custom_connections"))
-			read_profiles(c, v, "custom_connections", true);
+			read_profiles(c, v, "custom_connections", read_custom);
 		else if (node_is(k, "sections"))
 			read_sections(c, k, v);
 		else {

@@ -188,9 +188,18 @@ static void default_options(struct options *o)
 	load_limits_default(&o->limits);
 }
 
-/* Kiosk defaults for the limits not given on the command line. */
-#define KIOSK_IDLE_TIMEOUT (10 * 60UL)
-#define KIOSK_MAX_TIME (60 * 60UL)
+/* The kiosk's defaults for the limits the command line did not give (the
+ * account's shell: none given). */
+static void kiosk_defaults(struct options *o, bool idle_given, bool max_given,
+                           bool size_given)
+{
+	if (!size_given)
+		o->limits.max_bytes = KIOSK_DEFAULT_MAX_SIZE;
+	if (!idle_given)
+		o->tui.idle_timeout = 10 * 60UL;
+	if (!max_given)
+		o->tui.max_time = 60 * 60UL;
+}
 
 static void parse_options(int argc, char **argv, struct options *o)
 {
@@ -304,14 +313,8 @@ static void parse_options(int argc, char **argv, struct options *o)
 		o->tui.watch = o->file;
 		o->tui.limits = &o->limits;
 	}
-	if (o->kiosk || o->selftest) {
-		if (!size_given)
-			o->limits.max_bytes = KIOSK_DEFAULT_MAX_SIZE;
-		if (!idle_given)
-			o->tui.idle_timeout = KIOSK_IDLE_TIMEOUT;
-		if (!max_given)
-			o->tui.max_time = KIOSK_MAX_TIME;
-	}
+	if (o->kiosk || o->selftest)
+		kiosk_defaults(o, idle_given, max_given, size_given);
 }
 
 /* A protection that cannot be set up: one line, exit 2, nothing served. */
@@ -462,9 +465,7 @@ int main(int argc, char **argv)
 		 * login or anything else runs us as the shell of the user we
 		 * run as: no option or file can come from what was typed. */
 		default_options(&o);
-		o.tui.idle_timeout = KIOSK_IDLE_TIMEOUT;
-		o.tui.max_time = KIOSK_MAX_TIME;
-		o.limits.max_bytes = KIOSK_DEFAULT_MAX_SIZE;
+		kiosk_defaults(&o, false, false, false);
 		kiosk_start(&o, login_request, true);
 	} else {
 		parse_options(argc, argv, &o);

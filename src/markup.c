@@ -370,7 +370,7 @@ void markup_free(struct markup *m)
 	*m = (struct markup)MARKUP_INIT;
 }
 
-int markup_is_emphasised(const struct markup *m)
+bool markup_is_emphasised(const struct markup *m)
 {
 	return m->len > 0 && m->nspans == 1 && m->spans[0].start == 0 &&
 	       m->spans[0].len == m->len &&
@@ -379,7 +379,7 @@ int markup_is_emphasised(const struct markup *m)
 }
 
 /* One source line of a highlight, split at " - " when asked. */
-static void hl_line(const char *s, size_t len, int level, int cont, int inline_dashes,
+static void hl_line(const char *s, size_t len, int level, bool cont, bool inline_dashes,
                     void (*fn)(void *, const struct hl_piece *), void *ctx)
 {
 	size_t start = 0;
@@ -392,7 +392,7 @@ static void hl_line(const char *s, size_t len, int level, int cont, int inline_d
 					                            .s = s + start, .len = i - start });
 				start = i + 3;
 				level = 1;
-				cont = 0;
+				cont = false;
 				i += 2;
 			}
 		}
@@ -402,11 +402,12 @@ static void hl_line(const char *s, size_t len, int level, int cont, int inline_d
 		                            .s = s + start, .len = len - start });
 }
 
-void highlight_split(const char *h, int inline_dashes,
+void highlight_split(const char *h, bool inline_dashes,
                      void (*fn)(void *ctx, const struct hl_piece *pc), void *ctx)
 {
 	const char *p = h;
-	int started = 0, level = 0;
+	bool started = false;
+	int level = 0;
 
 	while (*p) {
 		const char *nl = strchr(p, '\n');
@@ -421,14 +422,14 @@ void highlight_split(const char *h, int inline_dashes,
 		while (n && t[n - 1] == ' ')
 			n--;
 		if (n) {
-			int item = started && n >= 2 && t[0] == '-' && t[1] == ' ';
+			bool item = started && n >= 2 && t[0] == '-' && t[1] == ' ';
 			if (item) {
 				t += 2;
 				n -= 2;
 				level = 1;
 			}
 			hl_line(t, n, level, started && !item, inline_dashes, fn, ctx);
-			started = 1;
+			started = true;
 		}
 		p += len;
 		if (*p == '\n')
@@ -436,18 +437,26 @@ void highlight_split(const char *h, int inline_dashes,
 	}
 }
 
-const char *url_display(const char *u, size_t *n)
+/* The schemes of the addresses vitae links: the web and mail. The length
+ * of the one u[0..n) starts with, text following it; else 0. */
+static size_t known_scheme(const char *u, size_t n)
 {
 	static const char *const schemes[] = { "https://", "http://", "mailto:" };
 
 	for (size_t i = 0; i < sizeof schemes / sizeof schemes[0]; i++) {
 		size_t k = strlen(schemes[i]);
-		if (*n > k && !strncmp(u, schemes[i], k)) {
-			u += k;
-			*n -= k;
-			break;
-		}
+		if (n > k && !strncmp(u, schemes[i], k))
+			return k;
 	}
+	return 0;
+}
+
+const char *url_display(const char *u, size_t *n)
+{
+	size_t k = known_scheme(u, *n);
+
+	u += k;
+	*n -= k;
 	if (*n > 1 && u[*n - 1] == '/')
 		(*n)--;
 	return u;
@@ -455,13 +464,8 @@ const char *url_display(const char *u, size_t *n)
 
 bool url_dest_ok(const char *u, size_t n)
 {
-	static const char *const schemes[] = { "https://", "http://", "mailto:" };
-
-	for (size_t i = 0; i < sizeof schemes / sizeof schemes[0]; i++) {
-		size_t k = strlen(schemes[i]);
-		if (n > k && !strncmp(u, schemes[i], k))
-			return true;
-	}
+	if (known_scheme(u, n))
+		return true;
 	for (size_t i = 0; i < n && u[i] != '/' && u[i] != '?' && u[i] != '#'; i++)
 		if (u[i] == ':')
 			return false;   /* some other scheme */

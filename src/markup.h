@@ -60,7 +60,7 @@ void markup_free(struct markup *m);
  * True when the whole text is one bold or italic run (and no link): how a
  * publication marks the résumé owner among its authors ("**Jane Doe**").
  */
-int markup_is_emphasised(const struct markup *m);
+bool markup_is_emphasised(const struct markup *m);
 
 /* An address as people read it: without "https://", "http://" or
  * "mailto:" and a trailing '/'. Returns a pointer into u; *n is in and
@@ -80,10 +80,10 @@ bool url_dest_ok(const char *u, size_t n);
  */
 struct hl_piece {
 	int level;              /* 0 main text, 1 nested item */
-	int cont;               /* continues the previous piece's item */
+	bool cont;              /* continues the previous piece's item */
 	const char *s;          /* points into the highlight */
 	size_t len;
 };
 
-void highlight_split(const char *h, int inline_dashes,
+void highlight_split(const char *h, bool inline_dashes,
                      void (*fn)(void *ctx, const struct hl_piece *pc), void *ctx);

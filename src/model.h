@@ -10,6 +10,7 @@
  *
  * A NULL string means "absent"; loaders never store empty strings.
  */
+#include <stdbool.h>
 #include <stddef.h>
 #include "arena.h"
 #include "lang.h"
@@ -132,3 +133,10 @@ const char *entry_kind_name(enum entry_kind k);
 
 /* Total number of entries, for statistics and tests. */
 size_t resume_count_entries(const struct resume *r);
+
+/* A string that is there and not empty: what every output asks of a
+ * field before it writes the field. */
+static inline bool has(const char *s)
+{
+	return s && *s;
+}

@@ -31,6 +31,7 @@ struct anchor {
 struct key {
 	const char *s;              /* NULL: empty slot */
 	size_t len;
+	const char *text;           /* cook()ed, in the résumé's arena */
 };
 #define KEYS_MAX 65536              /* distinct keys kept; more are copied */
 #define KEY_LEN_MAX 40
@@ -301,70 +302,6 @@ static void end_collection(struct builder *b)
 	add_child(b, n);
 }
 
-/* The text of raw bytes not made yet; NULL is a text (null or blank). */
-static const char uncooked[1];
-
-/* Raw bytes (a key's, an anchored scalar's): a NUL-terminated copy that
- * follows a slot for their text, so that every node sharing the bytes
- * shares the text too, and a node needs no field for it (node.h). The
- * slot is unaligned: it is only ever read and written with memcpy. */
-static const char *raw_copy(struct arena *a, const char *s, size_t len)
-{
-	const char *text = uncooked;
-	char *p = arena_stralloc(a, sizeof text + len + 1);
-	memcpy(p, &text, sizeof text);
-	memcpy(p + sizeof text, s, len);
-	p[sizeof text + len] = '\0';
-	return p + sizeof text;
-}
-
-static struct key *key_slot(struct key *v, size_t cap, const char *s, size_t len)
-{
-	size_t i = hash_bytes(s, len) & (cap - 1);
-	while (v[i].s && (v[i].len != len || memcmp(v[i].s, s, len) != 0))
-		i = (i + 1) & (cap - 1);
-	return &v[i];
-}
-
-/* The raw bytes of a key, shared with every equal key before it. */
-static const char *key_copy(struct builder *b, const char *s, size_t len)
-{
-	if (len > KEY_LEN_MAX || b->nkeys >= KEYS_MAX)
-		return raw_copy(&b->t->arena, s, len);
-	if ((b->nkeys + 1) * 2 > b->keys_cap) {
-		size_t cap = b->keys_cap ? b->keys_cap * 2 : 64;
-		struct key *v = xmalloc(cap * sizeof *v);
-		memset(v, 0, cap * sizeof *v);
-		for (size_t i = 0; i < b->keys_cap; i++)
-			if (b->keys[i].s)
-				*key_slot(v, cap, b->keys[i].s, b->keys[i].len) = b->keys[i];
-		free(b->keys);
-		b->keys = v;
-		b->keys_cap = cap;
-	}
-	struct key *k = key_slot(b->keys, b->keys_cap, s, len);
-	if (!k->s) {
-		*k = (struct key){ raw_copy(&b->t->arena, s, len), len };
-		b->nkeys++;
-	}
-	return k->s;
-}
-
-static bool is_null(const yaml_event_t *ev)
-{
-	static const char *const nulls[] = { "", "~", "null", "Null", "NULL" };
-	const char *tag = (const char *)ev->data.scalar.tag;
-	if (tag)
-		return strcmp(tag, YAML_TAG "null") == 0;
-	if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
-		return false;
-	for (size_t i = 0; i < sizeof nulls / sizeof nulls[0]; i++)
-		if (ev->data.scalar.length == strlen(nulls[i]) &&
-		    memcmp(ev->data.scalar.value, nulls[i], ev->data.scalar.length) == 0)
-			return true;
-	return false;
-}
-
 static const char *cook(struct arena *a, const char *raw, size_t len)
 {
 	/* Printable ASCII is what text_sanitize() leaves unchanged; most
@@ -380,21 +317,54 @@ static const char *cook(struct arena *a, const char *raw, size_t len)
 	return len ? s : NULL;
 }
 
-const char *node_text(struct arena *text, struct node *n)
+static struct key *key_slot(struct key *v, size_t cap, const char *s, size_t len)
 {
-	if (n->flags & NODE_NULL)
-		return NULL;
-	if (!(n->flags & NODE_RAW))
-		return n->n ? n->u.s : NULL;
-	/* The slot before the bytes (raw_copy). */
-	char *slot = (char *)n->u.s - sizeof(const char *);
-	const char *t;
-	memcpy(&t, slot, sizeof t);
-	if (t == uncooked) {
-		t = cook(text, n->u.s, n->n);
-		memcpy(slot, &t, sizeof t);
+	size_t i = hash_bytes(s, len) & (cap - 1);
+	while (v[i].s && (v[i].len != len || memcmp(v[i].s, s, len) != 0))
+		i = (i + 1) & (cap - 1);
+	return &v[i];
+}
+
+/* The raw bytes of a key and its text, shared with every equal key
+ * before it. */
+static struct key key_copy(struct builder *b, const char *s, size_t len)
+{
+	if (len > KEY_LEN_MAX || b->nkeys >= KEYS_MAX)
+		return (struct key){ arena_strndup(&b->t->arena, s, len), len,
+		                     cook(b->text, s, len) };
+	if ((b->nkeys + 1) * 2 > b->keys_cap) {
+		size_t cap = b->keys_cap ? b->keys_cap * 2 : 64;
+		struct key *v = xmalloc(cap * sizeof *v);
+		memset(v, 0, cap * sizeof *v);
+		for (size_t i = 0; i < b->keys_cap; i++)
+			if (b->keys[i].s)
+				*key_slot(v, cap, b->keys[i].s, b->keys[i].len) = b->keys[i];
+		free(b->keys);
+		b->keys = v;
+		b->keys_cap = cap;
 	}
-	return t;
+	struct key *k = key_slot(b->keys, b->keys_cap, s, len);
+	if (!k->s) {
+		*k = (struct key){ arena_strndup(&b->t->arena, s, len), len,
+		                   cook(b->text, s, len) };
+		b->nkeys++;
+	}
+	return *k;
+}
+
+static bool is_null(const yaml_event_t *ev)
+{
+	static const char *const nulls[] = { "", "~", "null", "Null", "NULL" };
+	const char *tag = (const char *)ev->data.scalar.tag;
+	if (tag)
+		return strcmp(tag, YAML_TAG "null") == 0;
+	if (ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return false;
+	for (size_t i = 0; i < sizeof nulls / sizeof nulls[0]; i++)
+		if (ev->data.scalar.length == strlen(nulls[i]) &&
+		    memcmp(ev->data.scalar.value, nulls[i], ev->data.scalar.length) == 0)
+			return true;
+	return false;
 }
 
 static void on_scalar(struct builder *b, const yaml_event_t *ev)
@@ -419,13 +389,20 @@ static void on_scalar(struct builder *b, const yaml_event_t *ev)
 		n->flags |= NODE_MULTILINE;
 	/* Keys are compared, and an anchored value may be used as a key:
 	 * those keep their bytes. Other values only ever become text. */
-	if (key || ev->data.scalar.anchor) {
+	if (key) {
+		struct key k = key_copy(b, value, len);
 		n->flags |= NODE_RAW;
-		n->u.s = key ? key_copy(b, value, len) : raw_copy(&b->t->arena, value, len);
+		n->u.s = k.s;
 		n->n = (uint32_t)len;
+		n->text = n->flags & NODE_NULL ? NULL : k.text;
+	} else if (ev->data.scalar.anchor) {
+		n->flags |= NODE_RAW;
+		n->u.s = arena_strndup(&b->t->arena, value, len);
+		n->n = (uint32_t)len;
+		n->text = n->flags & NODE_NULL ? NULL : cook(b->text, value, len);
 	} else {
-		const char *text = n->flags & NODE_NULL ? NULL : cook(b->text, value, len);
-		n->u.s = text ? text : "";
+		n->text = n->flags & NODE_NULL ? NULL : cook(b->text, value, len);
+		n->u.s = n->text ? n->text : "";
 		n->n = (uint32_t)strlen(n->u.s);
 	}
 	if (ev->data.scalar.anchor)
@@ -461,10 +438,11 @@ static void on_event(struct builder *b, const yaml_event_t *ev)
 			n = (struct node){
 				.type = target->type,
 				.style = target->style,
-				.flags = (unsigned char)(keep | NODE_ALIAS),
+				.flags = keep,
 				.pos = n.pos,
 				.n = target->n,
 				.u = target->u,
+				.text = target->text,
 			};
 			add_child(b, &n);
 		}

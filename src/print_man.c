@@ -29,11 +29,6 @@ struct roff {
 	bool failed;
 };
 
-static bool has(const char *s)
-{
-	return s && *s;
-}
-
 static void raw(struct roff *m, const char *s)
 {
 	size_t n = strlen(s);

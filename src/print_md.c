@@ -19,9 +19,11 @@ struct md {
 	struct markup mk;
 	bool any;               /* a block has been written */
 	int list;               /* kind of the open list, or -1 */
-	bool at_start;          /* next character starts a block's text */
-	bool more;              /* markup follows the text being escaped */
+	/* The output state, kept by the functions that write (put, lead,
+	 * block, item): callers never set it. */
+	bool at_start;          /* nothing written yet of a block's text */
 	bool space;             /* a space held back until text follows it */
+	bool more;              /* markup follows the text being escaped */
 };
 
 enum { LIST_BULLET, LIST_ORDERED };
@@ -33,6 +35,7 @@ static void put(struct md *m, const char *s, size_t n)
 	if (m->space && s[0] != '\n')
 		fwrite(" ", 1, 1, m->out);
 	m->space = false;
+	m->at_start = false;
 	fwrite(s, 1, n, m->out);
 }
 
@@ -48,6 +51,7 @@ static void lead(struct md *m, const char *s)
 {
 	put(m, s, strlen(s) - 1);
 	m->space = true;
+	m->at_start = false;
 }
 
 /* A new block: one blank line after the previous one. */
@@ -60,16 +64,35 @@ static void block(struct md *m)
 	m->at_start = true;
 }
 
+/* A new line indented by indent columns (continuing a list item). */
+static void indent_line(struct md *m, int indent)
+{
+	static const char blanks[] = "                                ";
+
+	puts_(m, "\n");
+	while (indent > 0) {
+		int k = indent < (int)sizeof blanks - 1 ? indent : (int)sizeof blanks - 1;
+		put(m, blanks, (size_t)k);
+		indent -= k;
+	}
+}
+
+/* A list item's marker: what follows starts the item's text. */
+static void marker(struct md *m, const char *s)
+{
+	lead(m, s);
+	m->at_start = true;
+}
+
 /* A list item: a new block unless it continues a list of the same kind. */
-static void item(struct md *m, int list, const char *marker)
+static void item(struct md *m, int list, const char *s)
 {
 	if (m->list == list)
 		puts_(m, "\n");
 	else
 		block(m);
 	m->list = list;
-	lead(m, marker);
-	m->at_start = true;
+	marker(m, s);
 }
 
 static bool is_alnum(char c)
@@ -91,8 +114,9 @@ static bool entity_at(const char *s, size_t n)
 static void esc(struct md *m, const char *s, size_t n)
 {
 	size_t i = 0;
+	bool at_start = m->at_start;    /* put() clears it */
 
-	if (n && m->at_start && s[0] >= '0' && s[0] <= '9') {
+	if (n && at_start && s[0] >= '0' && s[0] <= '9') {
 		size_t k = 0;
 		while (k < n && k < 10 && s[k] >= '0' && s[k] <= '9')
 			k++;
@@ -105,7 +129,7 @@ static void esc(struct md *m, const char *s, size_t n)
 	}
 	for (; i < n; i++) {
 		char ch = s[i];
-		bool start = m->at_start && i == 0;
+		bool start = at_start && i == 0;
 		char prev = i ? s[i - 1] : ' ';
 		char next = i + 1 < n ? s[i + 1] : ' ';
 
@@ -148,8 +172,6 @@ static void esc(struct md *m, const char *s, size_t n)
 			put(m, &ch, 1);
 		}
 	}
-	if (n)
-		m->at_start = false;
 }
 
 static void esc_str(struct md *m, const char *s)
@@ -177,6 +199,18 @@ static void dest(struct md *m, const char *prefix, const char *u, size_t n)
 		}
 	}
 	puts_(m, ")");
+}
+
+/* Link syntax is written here only: "[", the text, then "](dest)". */
+static void link_open(struct md *m)
+{
+	puts_(m, "[");
+}
+
+static void link_close(struct md *m, const char *prefix, const char *u, size_t n)
+{
+	puts_(m, "]");
+	dest(m, prefix, u, n);
 }
 
 /* The flags whose opening is pending at span k, in the order to open
@@ -209,10 +243,8 @@ static void close_flag(struct md *m, const struct open_flag *f)
 		puts_(m, "**");
 	else if (f->flag == MK_ITALIC)
 		puts_(m, "*");
-	else if (f->shown) {
-		puts_(m, "]");
-		dest(m, "", f->url, f->url_len);
-	}
+	else if (f->shown)
+		link_close(m, "", f->url, f->url_len);
 }
 
 /* s with its markup written back as Markdown, the rest escaped. */
@@ -266,10 +298,13 @@ static void marked(struct md *m, const char *s, size_t n)
 			st[nst] = (struct open_flag){ .flag = best, .url = sp->url,
 				.url_len = sp->url_len,
 				.shown = best == MK_LINK && url_dest_ok(sp->url, sp->url_len) };
-			puts_(m, best == MK_BOLD ? "**" : best == MK_ITALIC ? "*" :
-			         st[nst].shown ? "[" : "");
+			if (best == MK_LINK) {
+				if (st[nst].shown)
+					link_open(m);
+			} else {
+				puts_(m, best == MK_BOLD ? "**" : "*");
+			}
 			nst++;
-			m->at_start = false;
 		}
 		m->more = k + 1 < mk->nspans && (mk->spans[k + 1].flags & MK_LINK) &&
 		          mk->spans[k + 1].start == sp->start + sp->len;
@@ -279,17 +314,11 @@ static void marked(struct md *m, const char *s, size_t n)
 	}
 	while (nst)
 		close_flag(m, &st[--nst]);
-	m->at_start = false;
 }
 
 static void marked_str(struct md *m, const char *s)
 {
 	marked(m, s, strlen(s));
-}
-
-static bool has(const char *s)
-{
-	return s && *s;
 }
 
 /* Each '\n'-separated line as a paragraph. */
@@ -313,29 +342,45 @@ static void paragraphs(struct md *m, const char *s)
 }
 
 /*
- * "[text](url)", or the escaped text alone when url is not a web or mail
- * address. A bare "example.com" (as websites are often written) is
- * taken as https.
+ * "[label: text](prefix url)", label and text escaped (label, vitae's
+ * own words such as a network's name, may be NULL). Without a prefix, a
+ * bare "example.com" (as websites are often written) is taken as https,
+ * and a url that is not a web or mail address (url_dest_ok), or none,
+ * leaves the text alone, unlinked.
  */
-static void link(struct md *m, const char *text, size_t tn, const char *url)
+static void link(struct md *m, const char *label, const char *text, size_t tn,
+                 const char *prefix, const char *url)
 {
-	size_t un = strlen(url);
-	bool bare = !strchr(url, ':');
+	size_t un = url ? strlen(url) : 0;
+	bool shown = prefix || (un && url_dest_ok(url, un));
 
-	if (!bare && !url_dest_ok(url, un)) {
-		esc(m, text, tn);
-		return;
+	if (shown && !prefix)
+		prefix = strchr(url, ':') ? "" : "https://";
+	if (shown)
+		link_open(m);
+	if (has(label)) {
+		esc_str(m, label);
+		puts_(m, ": ");
 	}
-	puts_(m, "[");
-	m->at_start = false;
 	esc(m, text, tn);
-	puts_(m, "]");
-	dest(m, bare ? "https://" : "", url, un);
+	if (shown)
+		link_close(m, prefix, url, un);
 }
 
-static void link_str(struct md *m, const char *text, const char *url)
+/* An address linked to itself, shown as people read it (url_display). */
+static void url_link(struct md *m, const char *url)
 {
-	link(m, text, strlen(text), url);
+	size_t n = strlen(url);
+	const char *t = url_display(url, &n);
+	link(m, NULL, t, n, NULL, url);
+}
+
+/* "**Label:** ", the value to follow. */
+static void bold_label(struct md *m, const char *label)
+{
+	puts_(m, "**");
+	marked_str(m, label);
+	lead(m, ":** ");
 }
 
 static void sep(struct md *m, bool *first)
@@ -369,14 +414,11 @@ static void header(struct md *m)
 		marked_str(m, h->location);
 	}
 	for (size_t i = 0; i < h->emails.n; i++) {
-		if (!has(h->emails.v[i]))
+		const char *e = h->emails.v[i];
+		if (!has(e))
 			continue;
 		sep(m, &first);
-		puts_(m, "[");
-		m->at_start = false;
-		esc_str(m, h->emails.v[i]);
-		puts_(m, "]");
-		dest(m, "mailto:", h->emails.v[i], strlen(h->emails.v[i]));
+		link(m, NULL, e, strlen(e), "mailto:", e);
 	}
 	if (has(h->phone)) {
 		sep(m, &first);
@@ -386,36 +428,20 @@ static void header(struct md *m)
 		if (!has(h->websites.v[i]))
 			continue;
 		sep(m, &first);
-		n = strlen(h->websites.v[i]);
-		const char *t = url_display(h->websites.v[i], &n);
-		link(m, t, n, h->websites.v[i]);
+		url_link(m, h->websites.v[i]);
 	}
 	for (size_t i = 0; i < h->nprofiles; i++) {
 		const struct profile *p = &h->profiles[i];
 		const char *text = has(p->username) ? p->username : has(p->url) ? p->url :
 		                   p->network;
-		bool linked = has(p->url) &&
-		              (!strchr(p->url, ':') || url_dest_ok(p->url, strlen(p->url)));
 
 		if (!has(text))
 			continue;
 		sep(m, &first);
-		if (linked) {
-			puts_(m, "[");
-			m->at_start = false;
-		}
-		if (has(p->network) && text != p->network) {
-			esc_str(m, p->network);
-			puts_(m, ": ");
-		}
 		n = strlen(text);
 		if (text == p->url)
 			text = url_display(p->url, &n);
-		esc(m, text, n);
-		if (linked) {
-			puts_(m, "]");
-			dest(m, strchr(p->url, ':') ? "" : "https://", p->url, strlen(p->url));
-		}
+		link(m, text != p->network ? p->network : NULL, text, n, NULL, p->url);
 	}
 }
 
@@ -425,10 +451,8 @@ static void meta_part(struct md *m, bool *first, const char *s, bool italic, boo
 	if (!has(s))
 		return;
 	sep(m, first);
-	if (italic) {
+	if (italic)
 		puts_(m, "*");
-		m->at_start = false;
-	}
 	if (markup)
 		marked_str(m, s);
 	else
@@ -440,11 +464,8 @@ static void meta_part(struct md *m, bool *first, const char *s, bool italic, boo
 /* Continuation lines of a list item are indented by its marker. */
 static void nested(struct md *m, int indent, const char *s, size_t n)
 {
-	puts_(m, "\n");
-	for (int i = 0; i < indent; i++)
-		puts_(m, " ");
-	lead(m, "- ");
-	m->at_start = true;
+	indent_line(m, indent);
+	marker(m, "- ");
 	marked(m, s, n);
 }
 
@@ -462,7 +483,6 @@ static void hl_piece_md(void *ctx, const struct hl_piece *pc)
 
 	if (pc->cont && h->open) {
 		lead(m, " ");
-		m->at_start = false;
 		marked(m, pc->s, pc->len);
 		return;
 	}
@@ -502,25 +522,14 @@ static void technologies(struct md *m, const struct strlist *t)
 
 static void url_line(struct md *m, const struct entry *e)
 {
-	size_t n;
-
 	if (has(e->doi)) {
-		const char *u = has(e->url) ? e->url : NULL;
 		block(m);
-		if (u) {
-			link_str(m, e->doi, u);
-		} else {
-			puts_(m, "[");
-			m->at_start = false;
-			esc_str(m, e->doi);
-			puts_(m, "]");
-			dest(m, "https://doi.org/", e->doi, strlen(e->doi));
-		}
+		/* JSON Resume's doi comes without a url */
+		link(m, NULL, e->doi, strlen(e->doi), has(e->url) ? NULL : "https://doi.org/",
+		     has(e->url) ? e->url : e->doi);
 	} else if (has(e->url)) {
-		n = strlen(e->url);
-		const char *t = url_display(e->url, &n);
 		block(m);
-		link(m, t, n, e->url);
+		url_link(m, e->url);
 	}
 }
 
@@ -533,20 +542,14 @@ static void tail_blocks(struct md *m, const struct entry *e)
 	highlights(m, e, 0, true);
 	if (e->technologies.n) {
 		block(m);
-		puts_(m, "**");
-		m->at_start = false;
-		marked_str(m, locale_or_default(&m->r->locale)->technologies);
-		lead(m, ":** ");
+		bold_label(m, locale_or_default(&m->r->locale)->technologies);
 		technologies(m, &e->technologies);
 	}
 	for (size_t i = 0; i < e->nfields; i++) {
 		if (!has(e->fields[i].label) || !has(e->fields[i].value))
 			continue;
 		block(m);
-		puts_(m, "**");
-		m->at_start = false;
-		marked_str(m, e->fields[i].label);
-		lead(m, ":** ");
+		bold_label(m, e->fields[i].label);
 		marked_str(m, e->fields[i].value);
 	}
 	url_line(m, e);
@@ -569,36 +572,23 @@ static void tail_items(struct md *m, const struct entry *e, int indent)
 	}
 	highlights(m, e, indent, false);
 	if (e->technologies.n) {
-		puts_(m, "\n");
-		for (int i = 0; i < indent; i++)
-			puts_(m, " ");
-		lead(m, "- **");
-		m->at_start = false;
-		marked_str(m, locale_or_default(&m->r->locale)->technologies);
-		lead(m, ":** ");
+		indent_line(m, indent);
+		marker(m, "- ");
+		bold_label(m, locale_or_default(&m->r->locale)->technologies);
 		technologies(m, &e->technologies);
 	}
 	for (size_t i = 0; i < e->nfields; i++) {
 		if (!has(e->fields[i].label) || !has(e->fields[i].value))
 			continue;
-		puts_(m, "\n");
-		for (int k = 0; k < indent; k++)
-			puts_(m, " ");
-		puts_(m, "- **");
-		m->at_start = false;
-		marked_str(m, e->fields[i].label);
-		lead(m, ":** ");
+		indent_line(m, indent);
+		marker(m, "- ");
+		bold_label(m, e->fields[i].label);
 		marked_str(m, e->fields[i].value);
 	}
 	if (has(e->url)) {
-		size_t n = strlen(e->url);
-		const char *t = url_display(e->url, &n);
-		puts_(m, "\n");
-		for (int k = 0; k < indent; k++)
-			puts_(m, " ");
-		lead(m, "- ");
-		m->at_start = false;
-		link(m, t, n, e->url);
+		indent_line(m, indent);
+		marker(m, "- ");
+		url_link(m, e->url);
 	}
 }
 
@@ -620,7 +610,6 @@ static void authors(struct md *m, const struct strlist *a)
 			char *plain = m->mk.text;
 			size_t n = m->mk.len;
 			puts_(m, "**");
-			m->at_start = false;
 			esc(m, plain, n);
 			puts_(m, "**");
 		} else {
@@ -651,10 +640,10 @@ static void degree_piece(void *ctx, enum phrase_part part, const char *s, size_t
 		while (n && s[n - 1] == ' ')
 			n--;
 		if (lead_sp)
-			d->m->space = true;
+			lead(d->m, " ");
 		esc(d->m, s, n);
 		if (trail_sp || (!n && lead_sp))
-			d->m->space = true;
+			lead(d->m, " ");
 	}
 }
 
@@ -665,7 +654,6 @@ static void heading_entry(struct md *m, const struct entry *e)
 	if (has(e->title)) {
 		block(m);
 		lead(m, "### ");
-		m->at_start = false;
 		marked_str(m, e->title);
 	}
 	if (e->authors.n)
@@ -692,7 +680,7 @@ static void heading_entry(struct md *m, const struct entry *e)
 static void entry(struct md *m, const struct section *s, size_t i)
 {
 	const struct entry *e = &s->entries[i];
-	char marker[32];
+	char mark[32];
 
 	switch (e->kind) {
 	case ENTRY_TEXT:
@@ -703,10 +691,7 @@ static void entry(struct md *m, const struct section *s, size_t i)
 	case ENTRY_ONELINE:
 		item(m, LIST_BULLET, "- ");
 		if (has(e->title) && has(e->subtitle)) {
-			puts_(m, "**");
-			m->at_start = false;
-			marked_str(m, e->title);
-			lead(m, ":** ");
+			bold_label(m, e->title);
 			marked_str(m, e->subtitle);
 		} else {
 			marked_str(m, has(e->title) ? e->title : has(e->subtitle) ? e->subtitle : "");
@@ -719,18 +704,17 @@ static void entry(struct md *m, const struct section *s, size_t i)
 		tail_items(m, e, 2);
 		return;
 	case ENTRY_NUMBERED:
-		snprintf(marker, sizeof marker, "%zu. ", i + 1);
-		item(m, LIST_ORDERED, marker);
+		snprintf(mark, sizeof mark, "%zu. ", i + 1);
+		item(m, LIST_ORDERED, mark);
 		marked_str(m, has(e->title) ? e->title : "");
-		tail_items(m, e, (int)strlen(marker));
+		tail_items(m, e, (int)strlen(mark));
 		return;
 	case ENTRY_REVERSED:
 		/* CommonMark renumbers lists upwards, so a countdown is
 		 * written as paragraphs whose numbers are escaped. */
 		block(m);
-		snprintf(marker, sizeof marker, "%zu\\. ", s->nentries - i);
-		lead(m, marker);
-		m->at_start = false;
+		snprintf(mark, sizeof mark, "%zu\\. ", s->nentries - i);
+		lead(m, mark);
 		marked_str(m, has(e->title) ? e->title : "");
 		tail_blocks(m, e);
 		return;
@@ -747,7 +731,6 @@ int print_markdown(FILE *out, const struct resume *r)
 	header(&m);
 	if (has(r->empty_note)) {
 		block(&m);
-		m.at_start = false;
 		marked_str(&m, r->empty_note);
 	}
 	for (size_t si = 0; si < r->nsections; si++) {
@@ -759,7 +742,6 @@ int print_markdown(FILE *out, const struct resume *r)
 		if (title) {
 			block(&m);
 			lead(&m, "## ");
-			m.at_start = false;
 			marked_str(&m, title);
 		}
 		for (size_t i = 0; i < s->nentries; i++)

@@ -140,13 +140,13 @@ size_t utf8_ascii_run(const char *s, size_t len)
 	return i;
 }
 
-static int is_control(uint32_t cp)
+static bool is_control(uint32_t cp)
 {
 	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
 }
 
 /* Invisible characters that reorder or hide text: dropped outright. */
-static int is_dropped(uint32_t cp)
+static bool is_dropped(uint32_t cp)
 {
 	return (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
 	       (cp >= 0x2060 && cp <= 0x2069) || cp == 0xFEFF || cp == 0x061C ||
@@ -163,7 +163,7 @@ struct range {
 	uint32_t lo, hi;
 };
 
-static int in_ranges(uint32_t cp, const struct range *r, size_t n)
+static bool in_ranges(uint32_t cp, const struct range *r, size_t n)
 {
 	size_t a = 0, b = n;
 
@@ -174,9 +174,9 @@ static int in_ranges(uint32_t cp, const struct range *r, size_t n)
 		else if (cp > r[m].hi)
 			a = m + 1;
 		else
-			return 1;
+			return true;
 	}
-	return 0;
+	return false;
 }
 
 int cp_width_builtin(uint32_t cp)
@@ -262,10 +262,12 @@ int cp_width(uint32_t cp)
 	return n < 0 ? 1 : n;       /* what terminals do with the unknown */
 }
 
-size_t str_width(const char *s, size_t len)
+/* str_width(), or with ascii the width of cp_to_ascii()'s stand-ins. */
+static size_t width_of(const char *s, size_t len, bool ascii)
 {
 	struct wscope w;
 	size_t i = 0, total = 0;
+	char buf[4];
 
 	ws_begin(&w);
 	while (i < len) {
@@ -278,11 +280,25 @@ size_t str_width(const char *s, size_t len)
 		if (i == len)
 			break;
 		i += utf8_decode(s + i, len - i, &cp);
+		if (ascii) {
+			total += cp < 0x80 ? 0 : cp_to_ascii(cp, buf);  /* controls: none */
+			continue;
+		}
 		n = ws_width(&w, cp);
 		total += n < 0 ? 1 : (size_t)n;
 	}
 	ws_end(&w);
 	return total;
+}
+
+size_t str_width(const char *s, size_t len)
+{
+	return width_of(s, len, false);
+}
+
+size_t str_width_ascii(const char *s, size_t len)
+{
+	return width_of(s, len, true);
 }
 
 /*
@@ -377,11 +393,11 @@ char *text_sanitize(struct arena *a, const char *s, size_t len)
 	return out;
 }
 
-int text_is_safe(const char *s, size_t len)
+bool text_is_safe(const char *s, size_t len)
 {
 	struct wscope w;
 	size_t i = 0;
-	int ok = 1;
+	bool ok = true;
 
 	ws_begin(&w);
 	while (i < len) {
@@ -393,7 +409,7 @@ int text_is_safe(const char *s, size_t len)
 			break;
 		n = utf8_decode(s + i, len - i, &cp);
 		if (classify(&w, cp, n) != 0) {
-			ok = 0;
+			ok = false;
 			break;
 		}
 		i += n;

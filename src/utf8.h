@@ -4,6 +4,7 @@
  * the user's locale: widths are the same in a C locale, under ssh, and in
  * the tests.
  */
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "arena.h"
@@ -37,6 +38,9 @@ int cp_width_builtin(uint32_t cp);
  * rest by '?'. Writes at most 4 bytes (no NUL); returns how many.
  */
 size_t cp_to_ascii(uint32_t cp, char out[4]);
+/* Columns s[0..len) takes with every character past ASCII written as
+ * cp_to_ascii() writes it: the width --ascii shows. */
+size_t str_width_ascii(const char *s, size_t len);
 
 /*
  * Copies s[0..len) into the arena as safe, valid, NUL-terminated UTF-8:
@@ -62,7 +66,7 @@ enum utf8_class utf8_classify(uint32_t cp);
 
 /* True when every byte of s[0..len) is safe to print (what text_sanitize
  * produces). For assertions in tests and the printers. */
-int text_is_safe(const char *s, size_t len);
+bool text_is_safe(const char *s, size_t len);
 
 /* Frees the private locale the widths are measured in (made on first
  * use, kept for the life of the process): for a clean exit under leak

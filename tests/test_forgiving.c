@@ -4,7 +4,7 @@
  * warning when forgiving and as an error (no résumé) when strict.
  */
 #include "load_fixture.h"
-#include "node.h"
+#include "conv.h"
 #include "print.h"
 
 #include <stdlib.h>
@@ -101,6 +101,13 @@ static void test_values(void)
 	     "2:7: warning: `work` must be a list, not a mapping", "Acme");
 	RULE("cv:\n  sections:\n    notes: just text\n",
 	     "3:12: warning: `notes` must be a list, not a string", "just text");
+	/* a profile that is not a mapping: its text, in both formats */
+	RULE("cv:\n  name: A\n  social_networks: [me-on-github]\n",
+	     "3:21: warning: each item of `social_networks` must be a mapping, not a string",
+	     "me-on-github");
+	RULE("basics: {name: A, profiles: [me-on-github]}\n",
+	     "1:30: warning: each item of `profiles` must be a mapping, not a string",
+	     "me-on-github");
 }
 
 static void test_entries(void)

@@ -287,6 +287,33 @@ static void test_md_header_and_urls(void)
 	free(m);
 }
 
+/* What follows a list item is nested under it, indented by its marker:
+ * "- **Tools:** C", never "- * Tools:** C". */
+static void test_md_nested_tail(void)
+{
+	struct field f = { .label = "Level", .value = "1. expert" };
+	struct entry e[] = {
+		{ .kind = ENTRY_ONELINE, .title = "Lang", .subtitle = "C",
+		  .technologies = STRS("gcc", "make"), .fields = &f, .nfields = 1,
+		  .url = "https://x.example/" },
+	};
+	struct entry n[] = {
+		{ .kind = ENTRY_NUMBERED, .title = "One", .technologies = STRS("Go") },
+	};
+	struct section s[] = {
+		{ .title = "Skills", .entries = e, .nentries = 1 },
+		{ .title = "List", .entries = n, .nentries = 1 },
+	};
+	struct resume r = { .sections = s, .nsections = 2 };
+	char *m = md_of(&r);
+
+	check_md(m);
+	CHECK_STR(m, "## Skills\n\n- **Lang:** C\n  - **Technologies:** gcc, make\n"
+	             "  - **Level:** 1. expert\n  - [x.example](https://x.example/)\n\n"
+	             "## List\n\n1. One\n   - **Technologies:** Go\n");
+	free(m);
+}
+
 int main(void)
 {
 	test_text();
@@ -295,6 +322,7 @@ int main(void)
 	test_md_structure();
 	test_md_escaping();
 	test_md_header_and_urls();
+	test_md_nested_tail();
 	utf8_cleanup();         /* a clean exit for leak checkers */
 	T_DONE();
 }

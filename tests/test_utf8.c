@@ -312,6 +312,19 @@ static void test_ascii(void)
 	CHECK_STR(ascii("\xC2\xA0"), " ");
 	CHECK_STR(ascii("\xC3\x80\xC3\xBF\xC4\x80\xC5\xBF"), "AyAs");   /* table ends */
 	CHECK_STR(ascii("\xC4\xB1\xC4\xB0"), "iI");             /* dotless i, dotted I */
+	/* The one fallback: a section title reads the same wherever it is
+	 * drawn (the viewer's pane bar draws with cp_to_ascii too). */
+	CHECK_STR(ascii("Research \xE2\x80\x93 2024"), "Research - 2024");
+	/* ... and is measured as it is drawn */
+	static const char *const widths[] = {
+		"Research \xE2\x80\x93 2024", "Stra\xC3\x9F" "e", "Awards\xE2\x84\xA2",
+		"e\xCC\x81", "\xE4\xB8\xAD", "plain", "",
+	};
+	for (size_t i = 0; i < sizeof widths / sizeof *widths; i++)
+		CHECK_INT(str_width_ascii(widths[i], strlen(widths[i])),
+		          strlen(ascii(widths[i])));
+	CHECK_INT(str_width_ascii("Awards\xE2\x84\xA2", 9), 10);     /* "(TM)" */
+	CHECK_INT(str_width("Awards\xE2\x84\xA2", 9), 7);
 }
 
 static void test_classify(void)

@@ -165,7 +165,7 @@ static void test_keys(void)
 						CHECK(!"duplicate binding");
 		}
 	}
-	/* The keys the issue names. */
+	/* The default keys README.md and vitae(1) list. */
 	const struct { int k1, k2; const char *name; } want[] = {
 		{ '\t', 0, "next-pane" }, { K_BTAB, 0, "prev-pane" }, { 'l', 0, "next-pane" },
 		{ 'h', 0, "prev-pane" }, { K_RIGHT, 0, "next-pane" }, { K_LEFT, 0, "prev-pane" },

@@ -100,10 +100,12 @@ void draw_free(struct draw *d)
 
 /* --- text ------------------------------------------------------------- */
 
-/* ASCII for Latin-1 letters, so that names stay readable with --ascii. */
-static const char latin1[] =
-	"AAAAAAACEEEEIIII" "DNOOOOOxOUUUUYTs"
-	"aaaaaaaceeeeiiii" "dnooooo/ouuuuyty";
+/* The columns s[0..len) takes as drawn: with --ascii, in utf8.c's
+ * stand-ins, as the layout wrote the content. */
+static int text_cols(const char *s, size_t len, bool ascii)
+{
+	return (int)(ascii ? str_width_ascii(s, len) : str_width(s, len));
+}
 
 /*
  * Writes the character at s[*i], with the combining marks that follow it,
@@ -118,13 +120,22 @@ static bool put_char(const char *s, size_t len, size_t *i, bool ascii, int *room
 	size_t k = utf8_decode(s + *i, len - *i, &c);
 	if (c == '\n' || c == '\t')
 		c = ' ';
+	if (ascii && c >= 0x80) {
+		/* the one fallback the content was laid out with */
+		char a[4];
+		size_t n = cp_to_ascii(c, a);
+		if ((int)n > *room)
+			return false;
+		*i += k;
+		*room -= (int)n;
+		addnstr(a, (int)n);
+		return true;
+	}
 	int w = cp_width(c);
 	if (w == 0) {
 		*i += k;        /* a mark with nothing to sit on */
 		return true;
 	}
-	if (ascii && c >= 0x80)
-		c = c >= 0xC0 && c <= 0xFF ? (uint32_t)latin1[c - 0xC0] : '?', w = 1;
 	if (w > *room)
 		return false;
 	wchar_t wc[CCHARW_MAX + 1] = { (wchar_t)c };
@@ -204,7 +215,7 @@ static int draw_str(int y, int x, int maxw, const char *s, size_t len,
 	if (maxw <= 0)
 		return 0;
 	int room = maxw;
-	bool cut = ellipsis && (int)str_width(s, len) > maxw;
+	bool cut = ellipsis && text_cols(s, len, ascii) > maxw;
 	if (cut)
 		room--;
 	move(y, x);
@@ -340,7 +351,7 @@ static const char *tab_name(const struct draw *d, const struct view *v, size_t i
 static int tab_cols(const struct draw *d, const struct view *v, size_t i)
 {
 	const char *s = tab_name(d, v, i);
-	int w = (int)str_width(s, strlen(s));
+	int w = text_cols(s, strlen(s), v->ascii);
 	if (d->tab_cap && w > d->tab_cap)
 		w = d->tab_cap;
 	return w + 2 + (i < 9 ? 2 : 0);     /* " 3 Name " */
@@ -365,7 +376,7 @@ static void bar_fit(struct draw *d, const struct view *v, int cols)
 		int bw = 0;
 		for (size_t i = 0; i < d->ntabs; i++) {
 			const char *f = view_pane_name(v, i);
-			int w = (int)str_width(f, strlen(f));
+			int w = text_cols(f, strlen(f), v->ascii);
 			if (!d->tab_short[i] && strcmp(f, view_pane_short(v, i)) != 0 && w > bw) {
 				best = i;
 				bw = w;
@@ -617,7 +628,7 @@ static int draw_status(const struct draw *d, const struct view *v)
 		x += draw_cstr(y, x0 + x, room, lead, d->status_name, a);
 		/* The end of a long pattern is what is being typed. */
 		const char *s = v->prompt.buf;
-		while ((int)str_width(s, strlen(s)) > room - x - 1 && *s) {
+		while (text_cols(s, strlen(s), a) > room - x - 1 && *s) {
 			uint32_t c;
 			s += utf8_decode(s, strlen(s), &c);
 		}
@@ -635,11 +646,11 @@ static int draw_status(const struct draw *d, const struct view *v)
 	if (v->filter[0])
 		snprintf(filt, sizeof filt, "  [filter: %s]", v->filter);
 	int rw = (int)strlen(right), pw = pos[0] ? (int)strlen(pos) + 2 : 0;
-	int fw = (int)str_width(filt, strlen(filt));
-	int mw = v->msg[0] ? (int)str_width(v->msg, strlen(v->msg)) + 2 : 0;
+	int fw = text_cols(filt, strlen(filt), a);
+	int mw = v->msg[0] ? text_cols(v->msg, strlen(v->msg), a) + 2 : 0;
 	/* The place gets the room the rest leaves: it is cut only when
 	 * the line is full, and then for a message down to a fifth of it. */
-	int pl = (int)str_width(place, strlen(place));
+	int pl = text_cols(place, strlen(place), a);
 	int room = cols - 1 - rw - pw - fw - mw;
 	if (room < pl && room < cols / 5)
 		room = cols / 5;

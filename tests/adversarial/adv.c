@@ -311,13 +311,17 @@ static size_t decode(const unsigned char *s, size_t n, uint32_t *cp)
 	return len;
 }
 
-/* Invisible characters that reorder or hide text; what vitae drops. */
+/* Invisible characters that reorder or hide text; what vitae drops or
+ * replaces, with the line and paragraph separators. Written out here on
+ * purpose rather than taken from utf8.c: an oracle that shared the
+ * classifier would agree with its mistakes. */
 static bool invisible(uint32_t c)
 {
 	return (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
 	       (c >= 0x2060 && c <= 0x2069) || c == 0xFEFF || c == 0x061C ||
 	       (c >= 0xE0000 && c <= 0xE007F) || c == 0x180E || c == 0x2028 ||
-	       c == 0x2029 || (c >= 0xFFF9 && c <= 0xFFFB);
+	       c == 0x2029 || (c >= 0xFFF9 && c <= 0xFFFB) || c == 0x034F ||
+	       c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0;
 }
 
 bool adv_text_safe(const char *s, size_t n, char *why, size_t whylen)

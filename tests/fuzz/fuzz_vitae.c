@@ -93,7 +93,9 @@ static size_t strict_decode(const unsigned char *s, size_t len, uint32_t *cp)
 }
 
 /* What the sanitiser removes or replaces (utf8.h): format characters
- * that reorder or hide text, line and paragraph separators. */
+ * that reorder or hide text, line and paragraph separators. Written out
+ * here on purpose rather than taken from utf8.c: an oracle that shared
+ * the classifier would agree with its mistakes. */
 static bool invisible(uint32_t c)
 {
 	return (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
@@ -484,7 +486,8 @@ static void run_view(const struct resume *r, bool ascii, int cols, int rows,
 	char pat[VIEW_PAT_MAX + 8], keys[256];
 
 	view_init(&v, r, ascii);
-	v.help.nlines = 40;     /* draw.c sets it from the help text */
+	/* tui.c sets both from help_build()'s lines: 40 stand in for them */
+	v.help.nlines = v.help.nhelp = 40;
 	view_resize(&v, cols, rows);
 	check_view(&v, true);
 	check_links(&v, &v.header, 0, v.header_lines, cols);

@@ -104,6 +104,15 @@ static inline bool pane_is(struct vt *v, const void *name)
 	return i > 3 && strncmp(s + i, "…", strlen("…")) == 0;
 }
 
+/* Whether s[0..n) is all ASCII: what --ascii sends and shows. */
+static inline bool all_ascii(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return false;
+	return true;
+}
+
 /* Whether the bytes occur in buf. */
 static inline bool mem_has(const char *buf, size_t len, const char *bytes, size_t n)
 {

@@ -1,5 +1,5 @@
 /*
- * A visitor's first minute (issue 12): every pane's name in sight at 80
+ * A visitor's first minute: every pane's name in sight at 80
  * columns, a phrase found where the width wrapped it, --section by a
  * word, the help's first screen, folding from inside an entry, a header
  * match on a short terminal, the status line in All and the pane bar

@@ -417,14 +417,6 @@ static void mono_terminal(void)
 	vt_close(v);
 }
 
-static bool all_ascii(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)s[i] >= 0x80)
-			return false;
-	return true;
-}
-
 static void colour_and_ascii(void)
 {
 	/* Colour where vitae sets both colours: the current match. */
