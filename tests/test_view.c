@@ -756,12 +756,15 @@ static void test_prompt(struct view *v)
 	view_search(v, "Engineer");
 	size_t before = v->nm;
 	CHECK(before > 0);
-	/* Typing highlights at once; Esc puts the old search back. */
+	/* Typing highlights on the next screen (the loop prepares it
+	 * after the keys typed ahead); Esc puts the old search back. */
 	keys_dispatch(&ks, v, '/');
 	CHECK_INT(v->prompt.kind, PROMPT_SEARCH);
 	type(v, &ks, "pyto");
 	CHECK_STR(v->pattern, "pyto");
+	view_prepare(v);
 	CHECK_INT(v->nm, 4);
+	CHECK(v->mcur >= 0 && v->nhl > 0);
 	keys_dispatch(&ks, v, K_ESC);
 	CHECK_INT(v->prompt.kind, PROMPT_NONE);
 	CHECK_STR(v->pattern, "Engineer");

@@ -232,6 +232,8 @@ static void copy_to_terminal(const char *text)
  * byte each time (an invalid UTF-8 byte gives no key), so this only
  * bounds the loop should that ever stop being true. */
 #define MAX_KEYLESS_READS 100000
+/* Keys read ahead of drawing at most: a pasted pattern is one search. */
+#define MAX_TYPEAHEAD VIEW_PAT_MAX
 
 /*
  * After a wait said the terminal was readable and no key came: whether
@@ -354,7 +356,7 @@ static enum ending run(struct view *v, struct draw *d, const struct tui_options 
 {
 	struct keys_state ks = { 0 };
 	unsigned rd = RD_ALL;
-	long keyless = 0;
+	long keyless = 0, ahead = 0;
 	bool readable = false;
 	double start = now(), last_key = start;
 	for (;;) {
@@ -374,7 +376,14 @@ static enum ending run(struct view *v, struct draw *d, const struct tui_options 
 		}
 		if (rd & RD_QUIT)
 			return END_QUIT;
-		if (rd) {
+		/* Keys already typed (a paste, keys typed ahead of a slow
+		 * screen) are read before drawing: the screen shows where
+		 * they lead, once; the limits are checked at the latest
+		 * MAX_TYPEAHEAD keys later. */
+		if (rd && ahead < MAX_TYPEAHEAD && wait_key(0, &output_mask, -1) & WAIT_KEY) {
+			ahead++;
+		} else if (rd) {
+			ahead = 0;
 			enum ending which = END_QUIT;
 			long ms = to_deadline(o, start, last_key, &which);
 			if (ms == 0)
