@@ -466,17 +466,41 @@ unsigned view_search(struct view *v, const char *pattern)
 
 /* --- filter ----------------------------------------------------------- */
 
+/* Marks the entries of the search text that have pat, when it holds
+ * every entry (no filter): one scan, with no layout. */
+static size_t filter_text(struct view *v, const char *pat, bool icase, bool *shown)
+{
+	search_text(v);
+	size_t n = 0, ml, it = 0, from = 0;
+	long o;
+	while ((o = pat_find(v->stext.text, v->stext.len, from, pat, icase, &ml)) >= 0) {
+		while (it + 1 < v->nsitems && v->sitems[it + 1].off <= (size_t)o)
+			it++;
+		const struct sitem *si = &v->sitems[it];
+		if (si->ent >= 0 && !shown[v->ent_base[si->sec] + (size_t)si->ent]) {
+			shown[v->ent_base[si->sec] + (size_t)si->ent] = true;
+			n++;
+		}
+		if (it + 1 >= v->nsitems)
+			break;
+		from = v->sitems[++it].off;     /* the next item */
+	}
+	return n;
+}
+
 /* Which entries have the pattern in their text, read as the search reads
- * it: from the résumé laid out whole, nothing folded or filtered. Sets
+ * it: the résumé laid out whole, nothing folded or filtered. Sets
  * shown[] per entry (ent_base order); returns how many. */
 static size_t filter_entries(struct view *v, const char *pat, bool icase, bool *shown)
 {
+	memset(shown, 0, v->nent * sizeof *shown);
+	if (!v->filter[0])
+		return filter_text(v, pat, icase, shown);
 	struct layout all = LAYOUT_INIT;
 	layout_build(&all, v->r, &(struct layout_opts){
 		.width = v->geo.text_w, .section = -1, .headings = true,
 		.gutter = true, .ascii = v->ascii,
 	});
-	memset(shown, 0, v->nent * sizeof *shown);
 	size_t n = 0, ml;
 	for (size_t i = 0; i < all.n;) {
 		size_t end = item_run(&all, i);
