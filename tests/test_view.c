@@ -124,6 +124,17 @@ static void test_match(void)
 	/* Multi-byte text: offsets are bytes. */
 	CHECK_INT(pat_find("résumé C#", strlen("résumé C#"), 0, "c#", true, &ml), 9);
 	CHECK_INT(pat_find("résumé", strlen("résumé"), 0, "sum", true, &ml), 3);
+	/* A candidate whose next letter differs, in either case. */
+	CHECK_INT(pat_find("mamo xMOdel", 11, 0, "mod", true, &ml), 6);
+	CHECK_INT(pat_find("mamo xMOdel", 11, 0, "mo", true, &ml), 2);
+	/* A pattern that starts past ASCII, after a long ASCII run. */
+	const char *t = "aaaaaaaaaaaaaaaaaa\u00e9t\u00e9 \u00e9b";
+	CHECK_INT(pat_find(t, strlen(t), 0, "\u00e9", true, &ml), 18);
+	CHECK_INT(ml, 2);
+	CHECK_INT(pat_find(t, strlen(t), 19, "\u00e9", false, &ml), 21);
+	CHECK_INT(pat_find(t, strlen(t), 0, "\u00e9b", true, &ml), 24);
+	CHECK_INT(pat_find(t, strlen(t), 0, "\u00e9b", false, &ml), 24);
+	CHECK_INT(pat_find(t, strlen(t), 0, "\u00e9c", true, &ml), -1);
 }
 
 static void test_osc52(void)
@@ -301,6 +312,24 @@ static void test_flat(void)
 		flat_build(&f, &l, 0, l.n, pos);
 		CHECK_STR(f.text, "T");
 	}
+	/* Runs of spaces inside a line are one space, and so is a space
+	 * before a marker; each byte still maps back to its line. */
+	const struct span mark = { .start = 3, .len = 3, .style = ST_FOLD };
+	struct line hand[] = {
+		{ .text = "  ab  cd e", .len = 10, .kind = LINE_ENTRY_HEAD },
+		{ .text = "fg \u25b8 h", .len = 8, .spans = &mark, .nspans = 1,
+		  .kind = LINE_ENTRY_BODY },
+	};
+	struct layout hl = { .lines = hand, .n = 2 };
+	for (int pos = 0; pos < 2; pos++) {
+		flat_build(&f, &hl, 0, 2, pos);
+		CHECK_STR(f.text, "ab cd e fg h");
+	}
+	CHECK(f.pos[2].line == 0 && f.pos[2].off == 5);         /* a space */
+	CHECK(f.pos[3].line == 0 && f.pos[3].off == 6);         /* c */
+	CHECK(f.pos[7].line < 0);                               /* the join */
+	CHECK(f.pos[10].line == 1 && f.pos[10].off == 6);       /* before h */
+	CHECK(f.pos[11].line == 1 && f.pos[11].off == 7);
 	flat_free(&f);
 	layout_free(&l);
 }
