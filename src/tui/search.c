@@ -6,10 +6,10 @@
  * the width wrapped onto two lines is found, and highlighted on both. It
  * runs over the whole résumé as laid out with nothing folded, at the
  * width of the panes (search_text), so it finds text in folded entries
- * and in other panes. A match is kept as (section, entry, k-th occurrence in
- * that entry's text): the same entry laid out in any pane has the same
- * lines, so the k-th occurrence there is the same text. The filter reads
- * the same strings with the same matcher.
+ * and in other panes. A match is kept as (section, entry, k-th
+ * occurrence in that entry's text): the same entry laid out in any pane
+ * has the same lines, so the k-th occurrence there is the same text. The
+ * filter reads the same strings with the same matcher.
  */
 #include <stdlib.h>
 #include <string.h>

@@ -136,7 +136,7 @@ struct view {
 	bool ascii;
 	struct geometry geo;
 	unsigned gen;           /* folds, filter or width changed */
-	unsigned wgen;          /* width or filter changed: search layout */
+	unsigned wgen;          /* width or filter changed: search text */
 
 	struct pane *panes;
 	size_t npanes, cur;
@@ -160,8 +160,8 @@ struct view {
 	bool mstale;            /* pattern changed: recount */
 	bool preview;           /* typed at the prompt: view_prepare previews */
 	struct flat flat;       /* scratch for the search */
-	/* The search layout's items as one text, '\n' after each, so that
-	 * a key typed at the prompt scans one string (search.c). */
+	/* Every item as laid out with nothing folded, as one text, '\n'
+	 * after each, so that a search scans one string (search.c). */
 	struct flat stext;
 	struct sitem {
 		size_t off;     /* where the item starts in stext */
