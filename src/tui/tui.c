@@ -232,7 +232,7 @@ static void copy_to_terminal(const char *text)
  * byte each time (an invalid UTF-8 byte gives no key), so this only
  * bounds the loop should that ever stop being true. */
 #define MAX_KEYLESS_READS 100000
-/* Keys read ahead of drawing at most: a pasted pattern is one search. */
+/* Keys read at the prompt ahead of drawing, at most. */
 #define MAX_TYPEAHEAD VIEW_PAT_MAX
 
 /*
@@ -376,11 +376,12 @@ static enum ending run(struct view *v, struct draw *d, const struct tui_options 
 		}
 		if (rd & RD_QUIT)
 			return END_QUIT;
-		/* Keys already typed (a paste, keys typed ahead of a slow
-		 * screen) are read before drawing: the screen shows where
-		 * they lead, once; the limits are checked at the latest
-		 * MAX_TYPEAHEAD keys later. */
-		if (rd && ahead < MAX_TYPEAHEAD && wait_key(0, &output_mask, -1) & WAIT_KEY) {
+		/* At the prompt, keys already typed (a paste) are read
+		 * before drawing: a pasted pattern is searched for once, not
+		 * once for each of its characters; the limits are checked at
+		 * the latest MAX_TYPEAHEAD keys later. */
+		if (rd && v->prompt.kind != PROMPT_NONE && ahead < MAX_TYPEAHEAD &&
+		    wait_key(0, &output_mask, -1) & WAIT_KEY) {
 			ahead++;
 		} else if (rd) {
 			ahead = 0;
