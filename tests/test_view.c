@@ -671,6 +671,55 @@ static void test_folds(struct view *v)
 	CHECK_INT(ks.pending, 0);
 }
 
+/* The search text is the same whatever is folded and whichever panes
+ * are up to date: it is read from the panes that show it open, and the
+ * rest is laid out alone. A match in a folded section opens it by
+ * splicing, without a new layout of All. */
+static void test_search_text(struct view *v)
+{
+	struct keys_state ks = { 0 };
+	view_set_pane(v, 0);
+	view_open_all(v, 0);
+	v->stgen = 0;
+	view_search(v, "pytorch");
+	char *want = strdup(v->stext.text);
+	size_t nm = v->nm;
+	CHECK(want && strstr(want, "PyTorch"));
+	/* Industry Experience folded in All, an entry of Research too;
+	 * the section's own pane up to date. */
+	view_set_pane(v, 2);
+	view_set_pane(v, 0);
+	v->sec_fold[1] = true;
+	v->ent_fold[v->ent_base[3]] = true;
+	v->gen++;
+	view_pane(v);
+	v->stgen = 0;
+	view_search(v, "zzz");
+	CHECK_STR(v->stext.text, want);
+	/* All stale, only a section's pane laid out. */
+	v->gen++;
+	view_set_pane(v, 3);
+	v->stgen = 0;
+	view_search(v, "zzz");
+	CHECK_STR(v->stext.text, want);
+	CHECK(v->panes[0].gen != v->gen);
+	/* The match in the folded section, from the top of All. */
+	view_set_pane(v, 0);
+	keys_dispatch(&ks, v, 'g');
+	view_search(v, "pytorch");
+	CHECK_INT(v->nm, nm);
+	unsigned gen = v->gen;
+	view_next_match(v, 'n');                /* Industry Experience */
+	CHECK_INT(v->m[v->mcur].sec, 1);
+	CHECK(!v->sec_fold[1]);
+	CHECK_INT(v->gen, gen);
+	CHECK_INT(v->panes[0].gen, gen);
+	CHECK(pane_find_item(view_pane(v), 1, v->m[v->mcur].ent) >= 0);
+	free(want);
+	view_open_all(v, 0);
+	view_search(v, "");
+}
+
 static void test_search(struct view *v)
 {
 	struct keys_state ks = { 0 };
@@ -946,6 +995,7 @@ int main(void)
 	test_shared_panes(&v);
 	test_folds(&v);
 	test_search(&v);
+	test_search_text(&v);
 	test_prompt(&v);
 	test_filter(&v);
 	test_copy_click_help(&v);
