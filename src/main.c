@@ -474,7 +474,11 @@ int main(int argc, char **argv)
 		if (o.kiosk)
 			kiosk_start(&o, NULL, false);
 	}
-	setlocale(LC_ALL, "");
+	/* The character set (and the system's messages, for strerror):
+	 * vitae formats numbers, dates and sorting itself, so the other
+	 * categories would only cost a file read each at start-up. */
+	setlocale(LC_CTYPE, "");
+	setlocale(LC_MESSAGES, "");
 
 	if (o.check) {
 		/* The worst status of all the files. */

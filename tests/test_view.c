@@ -125,6 +125,17 @@ static void test_match(void)
 	/* Multi-byte text: offsets are bytes. */
 	CHECK_INT(pat_find("résumé C#", strlen("résumé C#"), 0, "c#", true, &ml), 9);
 	CHECK_INT(pat_find("résumé", strlen("résumé"), 0, "sum", true, &ml), 3);
+	/* A candidate whose next letter differs, in either case. */
+	CHECK_INT(pat_find("mamo xMOdel", 11, 0, "mod", true, &ml), 6);
+	CHECK_INT(pat_find("mamo xMOdel", 11, 0, "mo", true, &ml), 2);
+	/* A pattern that starts past ASCII, after a long ASCII run. */
+	const char *t = "aaaaaaaaaaaaaaaaaa\u00e9t\u00e9 \u00e9b";
+	CHECK_INT(pat_find(t, strlen(t), 0, "\u00e9", true, &ml), 18);
+	CHECK_INT(ml, 2);
+	CHECK_INT(pat_find(t, strlen(t), 19, "\u00e9", false, &ml), 21);
+	CHECK_INT(pat_find(t, strlen(t), 0, "\u00e9b", true, &ml), 24);
+	CHECK_INT(pat_find(t, strlen(t), 0, "\u00e9b", false, &ml), 24);
+	CHECK_INT(pat_find(t, strlen(t), 0, "\u00e9c", true, &ml), -1);
 }
 
 static void test_osc52(void)
@@ -345,6 +356,24 @@ static void test_flat(void)
 		flat_build(&f, &l, 0, l.n, pos);
 		CHECK_STR(f.text, "T");
 	}
+	/* Runs of spaces inside a line are one space, and so is a space
+	 * before a marker; each byte still maps back to its line. */
+	const struct span mark = { .start = 3, .len = 3, .style = ST_FOLD };
+	struct line hand[] = {
+		{ .text = "  ab  cd e", .len = 10, .kind = LINE_ENTRY_HEAD },
+		{ .text = "fg \u25b8 h", .len = 8, .spans = &mark, .nspans = 1,
+		  .kind = LINE_ENTRY_BODY },
+	};
+	struct layout hl = { .lines = hand, .n = 2 };
+	for (int pos = 0; pos < 2; pos++) {
+		flat_build(&f, &hl, 0, 2, pos);
+		CHECK_STR(f.text, "ab cd e fg h");
+	}
+	CHECK(f.pos[2].line == 0 && f.pos[2].off == 5);         /* a space */
+	CHECK(f.pos[3].line == 0 && f.pos[3].off == 6);         /* c */
+	CHECK(f.pos[7].line < 0);                               /* the join */
+	CHECK(f.pos[10].line == 1 && f.pos[10].off == 6);       /* before h */
+	CHECK(f.pos[11].line == 1 && f.pos[11].off == 7);
 	flat_free(&f);
 	layout_free(&l);
 }
@@ -689,6 +718,55 @@ static void test_folds(struct view *v)
 	CHECK_INT(ks.pending, 0);
 }
 
+/* The search text is the same whatever is folded and whichever panes
+ * are up to date: it is read from the panes that show it open, and the
+ * rest is laid out alone. A match in a folded section opens it by
+ * splicing, without a new layout of All. */
+static void test_search_text(struct view *v)
+{
+	struct keys_state ks = { 0 };
+	view_set_pane(v, 0);
+	view_open_all(v, 0);
+	v->stgen = 0;
+	view_search(v, "pytorch");
+	char *want = strdup(v->stext.text);
+	size_t nm = v->nm;
+	CHECK(want && strstr(want, "PyTorch"));
+	/* Industry Experience folded in All, an entry of Research too;
+	 * the section's own pane up to date. */
+	view_set_pane(v, 2);
+	view_set_pane(v, 0);
+	v->sec_fold[1] = true;
+	v->ent_fold[v->ent_base[3]] = true;
+	v->gen++;
+	view_pane(v);
+	v->stgen = 0;
+	view_search(v, "zzz");
+	CHECK_STR(v->stext.text, want);
+	/* All stale, only a section's pane laid out. */
+	v->gen++;
+	view_set_pane(v, 3);
+	v->stgen = 0;
+	view_search(v, "zzz");
+	CHECK_STR(v->stext.text, want);
+	CHECK(v->panes[0].gen != v->gen);
+	/* The match in the folded section, from the top of All. */
+	view_set_pane(v, 0);
+	keys_dispatch(&ks, v, 'g');
+	view_search(v, "pytorch");
+	CHECK_INT(v->nm, nm);
+	unsigned gen = v->gen;
+	view_next_match(v, 'n');                /* Industry Experience */
+	CHECK_INT(v->m[v->mcur].sec, 1);
+	CHECK(!v->sec_fold[1]);
+	CHECK_INT(v->gen, gen);
+	CHECK_INT(v->panes[0].gen, gen);
+	CHECK(pane_find_item(view_pane(v), 1, v->m[v->mcur].ent) >= 0);
+	free(want);
+	view_open_all(v, 0);
+	view_search(v, "");
+}
+
 static void test_search(struct view *v)
 {
 	struct keys_state ks = { 0 };
@@ -803,12 +881,15 @@ static void test_prompt(struct view *v)
 	view_search(v, "Engineer");
 	size_t before = v->nm;
 	CHECK(before > 0);
-	/* Typing highlights at once; Esc puts the old search back. */
+	/* Typing highlights on the next screen (the loop prepares it
+	 * after the keys typed ahead); Esc puts the old search back. */
 	keys_dispatch(&ks, v, '/');
 	CHECK_INT(v->prompt.kind, PROMPT_SEARCH);
 	type(v, &ks, "pyto");
 	CHECK_STR(v->pattern, "pyto");
+	view_prepare(v);
 	CHECK_INT(v->nm, 4);
+	CHECK(v->mcur >= 0 && v->nhl > 0);
 	keys_dispatch(&ks, v, K_ESC);
 	CHECK_INT(v->prompt.kind, PROMPT_NONE);
 	CHECK_STR(v->pattern, "Engineer");
@@ -1069,6 +1150,7 @@ int main(void)
 	test_shared_panes(&v);
 	test_folds(&v);
 	test_search(&v);
+	test_search_text(&v);
 	test_prompt(&v);
 	test_filter(&v);
 	test_copy_click_help(&v);

@@ -24,9 +24,9 @@ static inline void put(struct flat *f, char c, long line, uint32_t off, bool pos
 	f->text[f->len++] = c;
 }
 
-/* Bytes [off, off + n) of line, a run with no space: copied whole (the
- * search builds its text over the whole résumé on the first key typed
- * at the prompt, so this is not done byte by byte). */
+/* Bytes [off, off + n) of line, a run with no two spaces in a row:
+ * copied whole (the search builds its text over the whole résumé, so
+ * this is not done byte by byte). */
 static void put_run(struct flat *f, const char *s, uint32_t n, long line, uint32_t off,
                     bool pos)
 {
@@ -35,6 +35,23 @@ static void put_run(struct flat *f, const char *s, uint32_t n, long line, uint32
 			f->pos[f->len + k] = (struct flat_pos){ .line = line, .off = off + k };
 	memcpy(f->text + f->len, s, n);
 	f->len += n;
+}
+
+/* The end of the run from s[i] (not a space) to the first of two spaces
+ * in a row, or to a space just before stop, or to stop. Single spaces
+ * stay in the run: most of a line is one run. */
+static uint32_t run_end(const char *s, uint32_t i, uint32_t stop)
+{
+	while (i < stop) {
+		const char *sp = memchr(s + i, ' ', stop - i);
+		if (!sp)
+			return stop;
+		uint32_t k = (uint32_t)(sp - s);
+		if (k + 1 == stop || s[k + 1] == ' ')
+			return k;
+		i = k + 1;
+	}
+	return stop;
 }
 
 static bool is_decoration(const struct span *s)
@@ -74,8 +91,7 @@ void flat_append(struct flat *f, const struct layout *l, size_t first, size_t en
 					i++;
 					continue;
 				}
-				const char *sp = memchr(ln->text + i, ' ', stop - i);
-				uint32_t e = sp ? (uint32_t)(sp - ln->text) : stop;
+				uint32_t e = run_end(ln->text, i, stop);
 				if (space && f->len > start)
 					put(f, ' ', (long)n, i ? i - 1 : 0, pos);
 				space = false;

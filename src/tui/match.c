@@ -79,6 +79,8 @@ static long find_ascii(const char *s, size_t len, size_t from, const char *pat,
 		up = (unsigned char)(lo - ('a' - 'A'));
 	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
 	const uint64_t wlo = ones * lo, wup = ones * up;
+	/* The pattern's second character when it is ASCII, else 0. */
+	uint32_t p1 = plen > 1 && (unsigned char)pat[1] < 0x80 ? fold((unsigned char)pat[1]) : 0;
 	for (size_t i = from; i < len; i++) {
 		/* Eight bytes at a time while none is lo, up or above 0x7F
 		 * (a word has a zero byte when (x - ones) & ~x & highs). */
@@ -96,7 +98,52 @@ static long find_ascii(const char *s, size_t len, size_t from, const char *pat,
 		unsigned char b = u[i];
 		if (b != lo && b != up && b < 0xC2)
 			continue;
+		/* The next character is ASCII and not the pattern's next one:
+		 * no match here, without decoding (most candidates). */
+		if (b < 0x80 && p1 && i + 1 < len && u[i + 1] < 0x80 &&
+		    fold(u[i + 1]) != p1)
+			continue;
 		size_t n = match_at(s, len, i, pat, plen, true);
+		if (n) {
+			*mlen = n;
+			return (long)i;
+		}
+	}
+	return -1;
+}
+
+/*
+ * A pattern that starts past ASCII matches only where a character past
+ * ASCII starts: matching case, at its own first byte; ignoring case,
+ * at any lead byte, since an ASCII letter never folds to it (a pattern
+ * that ignores case has no capital: its characters are their own fold).
+ * So ASCII text is stepped over eight bytes at a time.
+ */
+static long find_other(const char *s, size_t len, size_t from, const char *pat,
+                       size_t plen, bool icase, size_t *mlen)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	const uint64_t highs = 0x8080808080808080u;
+	for (size_t i = from; i < len; i++) {
+		if (!icase) {
+			const unsigned char *p = memchr(u + i, (unsigned char)pat[0], len - i);
+			if (!p)
+				return -1;
+			i = (size_t)(p - u);
+		} else {
+			while (i + 8 <= len) {
+				uint64_t w;
+				memcpy(&w, u + i, 8);
+				if (w & highs)
+					break;
+				i += 8;
+			}
+			if (i >= len)
+				break;
+			if (u[i] < 0xC2)
+				continue;
+		}
+		size_t n = match_at(s, len, i, pat, plen, icase);
 		if (n) {
 			*mlen = n;
 			return (long)i;
@@ -114,14 +161,5 @@ long pat_find(const char *s, size_t len, size_t from, const char *pat,
 		return -1;
 	if ((unsigned char)pat[0] < 0x80)
 		return find_ascii(s, len, from, pat, plen, icase, mlen);
-	for (size_t i = from; i < len;) {
-		size_t n = match_at(s, len, i, pat, plen, icase);
-		if (n) {
-			*mlen = n;
-			return (long)i;
-		}
-		uint32_t c;
-		i += utf8_decode(s + i, len - i, &c);
-	}
-	return -1;
+	return find_other(s, len, from, pat, plen, icase, mlen);
 }

@@ -4,12 +4,12 @@
  * The search reads text, not screen lines: each entry's lines (and each
  * heading's, and the header's) as one string (flat.c), so that a phrase
  * the width wrapped onto two lines is found, and highlighted on both. It
- * runs over one layout of the whole résumé with nothing folded (v->slay),
- * at the width of the panes, so it finds text in folded entries and in
- * other panes. A match is kept as (section, entry, k-th occurrence in
- * that entry's text): the same entry laid out in any pane has the same
- * lines, so the k-th occurrence there is the same text. The filter reads
- * the same strings with the same matcher.
+ * runs over the whole résumé as laid out with nothing folded, at the
+ * width of the panes (search_text), so it finds text in folded entries
+ * and in other panes. A match is kept as (section, entry, k-th
+ * occurrence in that entry's text): the same entry laid out in any pane
+ * has the same lines, so the k-th occurrence there is the same text. The
+ * filter reads the same strings with the same matcher.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +26,7 @@ static bool hook_entry_shown(void *ctx, size_t sec, size_t ent)
 	return view_entry_shown(ctx, (int)sec, (int)ent);
 }
 
+/* A section laid out for the search: filtered, nothing folded. */
 static const struct layout_hooks search_hooks = {
 	.entry_shown = hook_entry_shown,
 };
@@ -36,38 +37,6 @@ static const struct layout_hooks search_hooks = {
 	     o >= 0; \
 	     o = pat_find((f)->text, (f)->len, (size_t)o + (ml ? ml : 1), \
 	                  (pat), (icase), &ml))
-
-static bool any_fold(const struct view *v)
-{
-	for (size_t i = 0; i < v->r->nsections; i++)
-		if (v->sec_fold[i])
-			return true;
-	for (size_t i = 0; i < v->nent; i++)
-		if (v->ent_fold[i])
-			return true;
-	return false;
-}
-
-/* The résumé laid out with nothing folded: the All pane's own layout
- * while nothing is folded (most of the time; no second copy to build or
- * keep), else one made for the search. */
-static const struct layout *search_layout(struct view *v)
-{
-	if (!any_fold(v)) {
-		struct pane *all = &v->panes[0];
-		pane_sync(v, all);
-		return &all->lay;
-	}
-	if (v->sgen != v->wgen || !v->slay.n) {
-		layout_build(&v->slay, v->r, &(struct layout_opts){
-			.width = v->geo.text_w, .section = -1, .headings = true,
-			.gutter = true, .ascii = v->ascii,
-			.hooks = &search_hooks, .ctx = v,
-		});
-		v->sgen = v->wgen;
-	}
-	return &v->slay;
-}
 
 /* One past the last line of the item (lines of one section and entry)
  * that starts at line i. */
@@ -92,35 +61,102 @@ static void add_matches(struct view *v, int sec, int ent)
 	}
 }
 
-/* The search text: what the search layout says with nothing folded, so
- * it changes only with the width and the filter (wgen). */
+/* Adds lines [first, end) of l, one item's, to the search text. */
+static void add_item(struct view *v, const struct layout *l, size_t first, size_t end,
+                     int sec, int ent)
+{
+	grow_array(&v->sitems, &v->capsitems, v->nsitems + 1, sizeof *v->sitems);
+	v->sitems[v->nsitems++] = (struct sitem){ .off = v->stext.len, .sec = sec, .ent = ent };
+	flat_append(&v->stext, l, first, end, false);
+	grow_array(&v->stext.text, &v->stext.cap, v->stext.len + 2, 1);
+	v->stext.text[v->stext.len++] = '\n';  /* no match spans it */
+	v->stext.text[v->stext.len] = '\0';
+}
+
+/* Adds every item of l, which holds whole items, to the search text. */
+static void add_layout(struct view *v, const struct layout *l)
+{
+	for (size_t i = 0; i < l->n;) {
+		size_t end = item_run(l, i);
+		if (l->lines[i].section >= 0)
+			add_item(v, l, i, end, l->lines[i].section, l->lines[i].entry);
+		i = end;
+	}
+}
+
+/* Item (sec, ent) laid out alone with nothing folded, added. */
+static void add_alone(struct view *v, int sec, int ent)
+{
+	struct layout one = LAYOUT_INIT;
+	view_lay_out_item(v, &one, sec, ent, true);
+	add_layout(v, &one);
+	layout_free(&one);
+}
+
+/* The entries of section sec from pane p, which is up to date and shows
+ * them from item j on: their lines there, or laid out alone when folded. */
+static void add_entries(struct view *v, const struct pane *p, size_t j, int sec)
+{
+	for (; j < p->nitems && p->items[j].sec == sec; j++) {
+		const struct item *it = &p->items[j];
+		if (it->ent < 0)
+			continue;
+		if (view_entry_folded(v, sec, it->ent))
+			add_alone(v, sec, it->ent);
+		else
+			add_item(v, &p->lay, (size_t)it->line, (size_t)pane_item_end(p, j),
+			         sec, it->ent);
+	}
+}
+
+/*
+ * The search text: every section's heading and entries as the panes lay
+ * them out with nothing folded, so it changes only with the width and
+ * the filter (wgen). The lines come from the panes that are up to date
+ * and show them (All, else the section's own pane); only what no pane
+ * shows open is laid out, alone: a fold in All costs the search the
+ * folded part, not a second layout of everything.
+ */
 static void search_text(struct view *v)
 {
 	if (v->stgen == v->wgen)
 		return;
-	const struct layout *sl = search_layout(v);
 	v->stext.len = 0;
 	v->nsitems = 0;
-	/* Room for all of it at once: a line gives at most its bytes, a
-	 * space and a '\n', and the largest file has 24 MB of text. */
-	size_t need = 1;
-	for (size_t i = 0; i < sl->n; i++)
-		need += sl->lines[i].len + 2;
-	grow_array(&v->stext.text, &v->stext.cap, need, 1);
-	for (size_t i = 0; i < sl->n;) {
-		size_t end = item_run(sl, i);
-		const struct line *l = &sl->lines[i];
-		if (l->section >= 0) {
-			grow_array(&v->sitems, &v->capsitems, v->nsitems + 1, sizeof *v->sitems);
-			v->sitems[v->nsitems++] = (struct sitem){
-				.off = v->stext.len, .sec = l->section, .ent = l->entry,
-			};
-			flat_append(&v->stext, sl, i, end, false);
-			grow_array(&v->stext.text, &v->stext.cap, v->stext.len + 2, 1);
-			v->stext.text[v->stext.len++] = '\n';  /* no match spans it */
-			v->stext.text[v->stext.len] = '\0';
+	const struct pane *all = &v->panes[0];
+	bool all_ok = all->gen == v->gen;
+	if (all_ok) {
+		/* Room for all of it at once: a line gives at most its bytes,
+		 * a space and a '\n', and the largest file has 24 MB of text. */
+		size_t need = 1;
+		for (size_t i = 0; i < all->lay.n; i++)
+			need += all->lay.lines[i].len + 2;
+		grow_array(&v->stext.text, &v->stext.cap, need, 1);
+	}
+	for (size_t s = 0; s < v->r->nsections; s++) {
+		int sec = (int)s;
+		const struct pane *q = &v->panes[s + 1];
+		long h = all_ok ? pane_find_item(all, sec, -1) : -1;
+		if (all_ok && h < 0)
+			continue;       /* no entry of it shown */
+		if (h >= 0 && !v->sec_fold[s]) {
+			add_item(v, &all->lay, (size_t)all->items[h].line,
+			         (size_t)pane_item_end(all, (size_t)h), sec, -1);
+			add_entries(v, all, (size_t)h + 1, sec);
+		} else if (q->gen == v->gen) {
+			if (q->nitems)
+				add_alone(v, sec, -1);
+			add_entries(v, q, 0, sec);
+		} else {
+			struct layout l = LAYOUT_INIT;
+			layout_build(&l, v->r, &(struct layout_opts){
+				.width = v->geo.text_w, .section = sec, .headings = true,
+				.gutter = true, .ascii = v->ascii,
+				.hooks = &search_hooks, .ctx = v,
+			});
+			add_layout(v, &l);
+			layout_free(&l);
 		}
-		i = end;
 	}
 	v->stgen = v->wgen;
 }
@@ -281,16 +317,8 @@ static unsigned goto_match(struct view *v, size_t i, const char *wrapped)
 	}
 	if (v->panes[v->cur].section >= 0 && v->panes[v->cur].section != m->sec)
 		v->cur = (size_t)m->sec + 1;
-	struct pane *p = &v->panes[v->cur];
-	bool *ef = m->ent >= 0 ? &v->ent_fold[v->ent_base[m->sec] + (size_t)m->ent] : NULL;
-	if ((ef && *ef) || (p->section < 0 && v->sec_fold[m->sec])) {
-		if (ef)
-			*ef = false;
-		if (p->section < 0)
-			v->sec_fold[m->sec] = false;
-		v->gen++;
-	}
-	p = view_pane(v);
+	view_open_item(v, m->sec, m->ent, v->panes[v->cur].section < 0);
+	struct pane *p = view_pane(v);
 	long line, off;
 	view_locate_match(v, p, i, &line, &off);
 	if (m->ent >= 0 || p->section < 0) {
@@ -353,8 +381,13 @@ static void flat_hls(struct view *v, int sec, int ent, bool header)
 	}
 }
 
+static void show_preview(struct view *v);
+
 void view_prepare(struct view *v)
 {
+	if (v->preview && v->prompt.kind == PROMPT_SEARCH)
+		show_preview(v);
+	v->preview = false;
 	struct pane *p = view_pane(v);
 	v->nhl = 0;
 	v->header_first = 0;
@@ -433,17 +466,41 @@ unsigned view_search(struct view *v, const char *pattern)
 
 /* --- filter ----------------------------------------------------------- */
 
+/* Marks the entries of the search text that have pat, when it holds
+ * every entry (no filter): one scan, with no layout. */
+static size_t filter_text(struct view *v, const char *pat, bool icase, bool *shown)
+{
+	search_text(v);
+	size_t n = 0, ml, it = 0, from = 0;
+	long o;
+	while ((o = pat_find(v->stext.text, v->stext.len, from, pat, icase, &ml)) >= 0) {
+		while (it + 1 < v->nsitems && v->sitems[it + 1].off <= (size_t)o)
+			it++;
+		const struct sitem *si = &v->sitems[it];
+		if (si->ent >= 0 && !shown[v->ent_base[si->sec] + (size_t)si->ent]) {
+			shown[v->ent_base[si->sec] + (size_t)si->ent] = true;
+			n++;
+		}
+		if (it + 1 >= v->nsitems)
+			break;
+		from = v->sitems[++it].off;     /* the next item */
+	}
+	return n;
+}
+
 /* Which entries have the pattern in their text, read as the search reads
- * it: from the résumé laid out whole, nothing folded or filtered. Sets
+ * it: the résumé laid out whole, nothing folded or filtered. Sets
  * shown[] per entry (ent_base order); returns how many. */
 static size_t filter_entries(struct view *v, const char *pat, bool icase, bool *shown)
 {
+	memset(shown, 0, v->nent * sizeof *shown);
+	if (!v->filter[0])
+		return filter_text(v, pat, icase, shown);
 	struct layout all = LAYOUT_INIT;
 	layout_build(&all, v->r, &(struct layout_opts){
 		.width = v->geo.text_w, .section = -1, .headings = true,
 		.gutter = true, .ascii = v->ascii,
 	});
-	memset(shown, 0, v->nent * sizeof *shown);
 	size_t n = 0, ml;
 	for (size_t i = 0; i < all.n;) {
 		size_t end = item_run(&all, i);
@@ -523,10 +580,17 @@ unsigned view_filter_prompt(struct view *v, int key) { return open_prompt(v, PRO
 
 /* While a search is typed, the matches light up and the screen moves to
  * the first one after where the search started, in this pane and only
- * where it shows: opening folds or switching panes waits for Enter. */
+ * where it shows: opening folds or switching panes waits for Enter. It is
+ * done when the screen is drawn (view_prepare), so that keys typed ahead,
+ * or a pasted search, cost one search and not one per character. */
 static void preview(struct view *v)
 {
 	set_pattern(v, v->prompt.buf);
+	v->preview = true;
+}
+
+static void show_preview(struct view *v)
+{
 	struct pane *p = view_pane(v);
 	p->top = v->prompt.saved_top;
 	view_matches(v);

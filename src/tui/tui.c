@@ -245,6 +245,8 @@ static void copy_to_terminal(const char *text)
  * byte each time (an invalid UTF-8 byte gives no key), so this only
  * bounds the loop should that ever stop being true. */
 #define MAX_KEYLESS_READS 100000
+/* Keys read at the prompt ahead of drawing, at most. */
+#define MAX_TYPEAHEAD VIEW_PAT_MAX
 
 /*
  * After a wait said the terminal was readable and no key came: whether
@@ -374,7 +376,7 @@ static enum ending run(struct view *v, struct draw *d, const struct tui_options 
 {
 	struct keys_state ks = { 0 };
 	unsigned rd = RD_ALL;
-	long keyless = 0;
+	long keyless = 0, ahead = 0;
 	bool readable = false;
 	double start = now(), last_key = start;
 	for (;;) {
@@ -395,7 +397,15 @@ static enum ending run(struct view *v, struct draw *d, const struct tui_options 
 		}
 		if (rd & RD_QUIT)
 			return END_QUIT;
-		if (rd) {
+		/* At the prompt, keys already typed (a paste) are read
+		 * before drawing: a pasted pattern is searched for once, not
+		 * once for each of its characters; the limits are checked at
+		 * the latest MAX_TYPEAHEAD keys later. */
+		if (rd && v->prompt.kind != PROMPT_NONE && ahead < MAX_TYPEAHEAD &&
+		    wait_key(0, &output_mask, -1) & WAIT_KEY) {
+			ahead++;
+		} else if (rd) {
+			ahead = 0;
 			enum ending which = END_QUIT;
 			long ms = to_deadline(o, start, last_key, &which);
 			if (ms == 0)

@@ -175,7 +175,6 @@ void view_free(struct view *v)
 		free(v->short_names[i]);
 	free(v->short_names);
 	layout_free(&v->header);
-	layout_free(&v->slay);
 	memset(v, 0, sizeof *v);
 }
 
@@ -698,6 +697,7 @@ static void relayout_keep(struct view *v, struct pane *p, long row)
 struct one_ctx {
 	const struct view *v;
 	int sec, ent;
+	bool unfolded;          /* as if nothing were folded */
 };
 
 static bool one_shown(void *ctx, size_t sec, size_t ent)
@@ -709,13 +709,38 @@ static bool one_shown(void *ctx, size_t sec, size_t ent)
 static bool one_folded(void *ctx, size_t sec, size_t ent)
 {
 	const struct one_ctx *c = ctx;
-	return view_entry_folded(c->v, (int)sec, (int)ent);
+	return !c->unfolded && view_entry_folded(c->v, (int)sec, (int)ent);
 }
 
 static const struct layout_hooks one_hooks = {
 	.entry_folded = one_folded,
 	.entry_shown = one_shown,
 };
+
+/* The first entry of section sec the filter shows, or -1. */
+static int first_shown(const struct view *v, int sec)
+{
+	for (size_t e = 0; e < v->r->sections[sec].nentries; e++)
+		if (view_entry_shown(v, sec, (int)e))
+			return (int)e;
+	return -1;
+}
+
+void view_lay_out_item(const struct view *v, struct layout *out, int sec, int ent,
+                       bool unfolded)
+{
+	/* A heading is laid out with the section's first entry, then
+	 * that entry's lines are dropped. */
+	struct one_ctx c = { .v = v, .sec = sec, .ent = ent >= 0 ? ent : first_shown(v, sec),
+	                     .unfolded = unfolded };
+	layout_build(out, v->r, &(struct layout_opts){
+		.width = v->geo.text_w, .section = sec, .headings = ent < 0,
+		.gutter = true, .ascii = v->ascii, .hooks = &one_hooks, .ctx = &c,
+	});
+	if (ent < 0)
+		while (out->n && out->lines[out->n - 1].entry >= 0)
+			out->n--;
+}
 
 /* Entries and sections laid out again one at a time before the pane is
  * laid out whole again, which frees their old text. */
@@ -808,11 +833,7 @@ static bool splice_entry(struct view *v, struct pane *p, long i)
 	bool na = next && layout_blank_between(&s->entries[it.ent], efold,
 		&s->entries[next->ent], view_entry_folded(v, next->sec, next->ent));
 	struct layout one = LAYOUT_INIT;
-	struct one_ctx c = { .v = v, .sec = it.sec, .ent = it.ent };
-	layout_build(&one, v->r, &(struct layout_opts){
-		.width = v->geo.text_w, .section = it.sec, .gutter = true,
-		.ascii = v->ascii, .hooks = &one_hooks, .ctx = &c,
-	});
+	view_lay_out_item(v, &one, it.sec, it.ent, false);
 	if (nb) {
 		grow_array(&one.lines, &one.cap, one.n + 1, sizeof *one.lines);
 		memmove(one.lines + 1, one.lines, one.n * sizeof *one.lines);
@@ -821,15 +842,6 @@ static bool splice_entry(struct view *v, struct pane *p, long i)
 	}
 	splice(p, start, end, &one, na);
 	return true;
-}
-
-/* The first entry of section sec the filter shows, or -1. */
-static int first_shown(const struct view *v, int sec)
-{
-	for (size_t e = 0; e < v->r->sections[sec].nentries; e++)
-		if (view_entry_shown(v, sec, (int)e))
-			return (int)e;
-	return -1;
 }
 
 /*
@@ -854,14 +866,7 @@ static bool splice_section(struct view *v, struct pane *p, long h)
 			.gutter = true, .ascii = v->ascii, .hooks = &all_hooks, .ctx = v,
 		});
 	} else {
-		/* The heading and rule: laid out with its first entry only. */
-		struct one_ctx c = { .v = v, .sec = sec, .ent = first_shown(v, sec) };
-		layout_build(&one, v->r, &(struct layout_opts){
-			.width = v->geo.text_w, .section = sec, .headings = true,
-			.gutter = true, .ascii = v->ascii, .hooks = &one_hooks, .ctx = &c,
-		});
-		while (one.n && one.lines[one.n - 1].entry >= 0)
-			one.n--;
+		view_lay_out_item(v, &one, sec, -1, false);     /* heading and rule */
 		struct pane *q = &v->panes[sec + 1];
 		pane_sync(v, q);
 		layout_append(&one, &q->lay, 0, q->lay.n);
@@ -880,6 +885,19 @@ static void splice_everywhere(struct view *v, struct item it)
 		long j = q->gen == v->gen ? pane_find_item(q, it.sec, it.ent) : -1;
 		if (j >= 0 && !(it.ent >= 0 ? splice_entry(v, q, j) : splice_section(v, q, j)))
 			pane_lay_out(v, q);
+	}
+}
+
+void view_open_item(struct view *v, int sec, int ent, bool section)
+{
+	bool *ef = ent >= 0 ? &v->ent_fold[v->ent_base[sec] + (size_t)ent] : NULL;
+	if (ef && *ef) {
+		*ef = false;
+		splice_everywhere(v, (struct item){ .sec = sec, .ent = ent });
+	}
+	if (section && v->sec_fold[sec]) {
+		v->sec_fold[sec] = false;
+		splice_everywhere(v, (struct item){ .sec = sec, .ent = -1 });
 	}
 }
 

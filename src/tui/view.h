@@ -140,7 +140,7 @@ struct view {
 	bool ascii;
 	struct geometry geo;
 	unsigned gen;           /* folds, filter or width changed */
-	unsigned wgen;          /* width or filter changed: search layout */
+	unsigned wgen;          /* width or filter changed: search text */
 
 	struct pane *panes;
 	size_t npanes, cur;
@@ -157,17 +157,15 @@ struct view {
 
 	char pattern[VIEW_PAT_MAX];     /* the search; "" none */
 	bool icase;
-	struct layout slay;     /* everything unfolded, for the search when
-	                           All has folds (search.c) */
-	unsigned sgen;          /* wgen slay was built for */
 	unsigned mgen;          /* wgen the matches were counted for */
 	struct match *m;
 	size_t nm, capm;
 	long mcur;              /* current match, -1 none */
 	bool mstale;            /* pattern changed: recount */
+	bool preview;           /* typed at the prompt: view_prepare previews */
 	struct flat flat;       /* scratch for the search */
-	/* The search layout's items as one text, '\n' after each, so that
-	 * a key typed at the prompt scans one string (search.c). */
+	/* Every item as laid out with nothing folded, as one text, '\n'
+	 * after each, so that a search scans one string (search.c). */
 	struct flat stext;
 	struct sitem {
 		size_t off;     /* where the item starts in stext */
@@ -225,6 +223,14 @@ const struct pane *view_cur(const struct view *v);
 /* Brings p's layout up to date, keeping its scroll and current item. */
 void pane_sync(struct view *v, struct pane *p);
 const char *view_pane_name(const struct view *v, size_t i);
+/* Lays out item (sec, ent) alone into out, as a pane shows it: an entry
+ * (no heading), or with ent -1 the heading of sec and its rule. With
+ * unfolded, as if nothing were folded. */
+void view_lay_out_item(const struct view *v, struct layout *out, int sec, int ent,
+                       bool unfolded);
+/* Opens entry (sec, ent) where it is folded (ent -1: none), and with
+ * section its section in All, keeping the panes up to date as a fold does. */
+void view_open_item(struct view *v, int sec, int ent, bool section);
 /* Index of the item holding line, or -1 when there is none. */
 long pane_item_at(const struct pane *p, long line);
 long pane_find_item(const struct pane *p, int sec, int ent);
