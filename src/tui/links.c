@@ -8,11 +8,6 @@
 #include "markup.h"
 #include "utf8.h"
 
-static bool has(const char *s)
-{
-	return s && *s;
-}
-
 static enum link_kind put(char *out, size_t cap, enum link_kind k, const char *a,
                           const char *b)
 {

@@ -511,7 +511,8 @@ int main(int argc, char **argv)
 		perror(link);
 		return 2;
 	}
-	snprintf(decoy, sizeof decoy, "%s/decoy.yaml", tmp);
+	if (snprintf(decoy, sizeof decoy, "%s/decoy.yaml", tmp) >= (int)sizeof decoy)
+		return 2;
 	FILE *f = fopen(decoy, "w");
 	if (!f || fputs("cv:\n  name: " DECOY "\n", f) < 0 || fclose(f) != 0) {
 		perror(decoy);
