@@ -162,13 +162,17 @@ static const struct {
 	{ .curses = KEY_ENTER, .key = K_ENTER },
 	{ .curses = KEY_BACKSPACE, .key = K_BACKSPACE },
 	{ .curses = KEY_DC, .key = K_DELETE },
+	{ .curses = KEY_IC, .key = K_INSERT },
 };
 
+/* 0: a key keys.h has no code for. */
 static int translate(int curses_key)
 {
 	for (size_t i = 0; i < sizeof key_map / sizeof *key_map; i++)
 		if (key_map[i].curses == curses_key)
 			return key_map[i].key;
+	if (curses_key > KEY_F(1) && curses_key <= KEY_F(K_F_MAX))
+		return K_F(curses_key - KEY_F(0));
 	return 0;
 }
 
@@ -374,7 +378,13 @@ static enum ending run(struct view *v, struct draw *d, const struct tui_options 
 		}
 		if (rd & RD_QUIT)
 			return END_QUIT;
-		if (rd) {
+		/* Keys curses already holds come first (get_wch does not
+		 * block: nodelay), and the screen is drawn once they are
+		 * done: typed ahead, "10" is one number however long the
+		 * frame after "1" would take. */
+		wint_t ch;
+		int r = get_wch(&ch);
+		if (r == ERR && rd) {
 			enum ending which = END_QUIT;
 			long ms = to_deadline(o, start, last_key, &which);
 			if (ms == 0)
@@ -391,11 +401,7 @@ static enum ending run(struct view *v, struct draw *d, const struct tui_options 
 			rd = 0;
 			continue;       /* a signal or limit met while writing */
 		}
-		/* Keys curses already holds come first (get_wch does not
-		 * block: nodelay); then wait for the terminal, a signal or a
-		 * time limit. */
-		wint_t ch;
-		int r = get_wch(&ch);
+		/* Then wait for the terminal, a signal or a time limit. */
 		if (r == ERR) {
 			if (readable && (terminal_gone() || ++keyless >= MAX_KEYLESS_READS))
 				return END_HANGUP;
@@ -419,6 +425,10 @@ static enum ending run(struct view *v, struct draw *d, const struct tui_options 
 		}
 		readable = false;
 		keyless = 0;
+		/* A flood of keys still meets the time limits. */
+		enum ending which = END_QUIT;
+		if (to_deadline(o, start, last_key, &which) == 0)
+			return which;
 		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
 			/* Only if curses caught SIGWINCH after all. */
 			int cols, rows;
@@ -428,15 +438,20 @@ static enum ending run(struct view *v, struct draw *d, const struct tui_options 
 		}
 		last_key = now();
 		if (r == KEY_CODE_YES && ch == KEY_MOUSE) {
+			ks = (struct keys_state){ 0 };  /* a click ends Esc, z or a number */
 			rd |= mouse(d, v);
 		} else if (v->geo.too_small) {
 			/* Only quitting makes sense on the notice. */
 			if (ch == 'q' || ch == 'Q' || ch == K_CTRL('C'))
 				rd |= RD_QUIT;
 		} else {
-			int key = r == KEY_CODE_YES ? translate((int)ch) : (int)ch;
-			if (key)
+			int key = r == KEY_CODE_YES ? translate((int)ch) : ch ? (int)ch : K_NUL;
+			if (key) {
 				rd |= keys_dispatch(&ks, v, key);
+			} else {
+				const char *name = keyname((int)ch);
+				rd |= keys_unknown(&ks, v, name ? name : "");
+			}
 		}
 	}
 }
