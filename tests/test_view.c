@@ -345,6 +345,52 @@ static void test_prompt_line(void)
 	CHECK_INT(strlen(h.entry[PROMPT_HISTORY - 1]), PROMPT_BUF - 1);
 }
 
+/* Keys curses names but vitae has no code for: said by a readable name,
+ * and never with a byte the terminal would act on. */
+static void test_unknown_keys(struct view *v)
+{
+	struct keys_state ks = { 0 };
+	const struct { const char *cap, *msg; } want[] = {
+		{ "kLFT5", "Unknown key: Ctrl-Left (? for help)" },
+		{ "kDN3", "Unknown key: Alt-Down (? for help)" },
+		{ "kHOM6", "Unknown key: Ctrl-Shift-Home (? for help)" },
+		{ "KEY_SLEFT", "Unknown key: Shift-Left (? for help)" },
+		{ "KEY_B2", "Unknown key: Keypad-5 (? for help)" },
+		{ "KEY_SUSPEND", "Unknown key: SUSPEND (? for help)" },
+		{ "k\033[31mX9", "Unknown key: k31mX9 (? for help)" },
+		{ "", "Unknown key: ? (? for help)" },
+	};
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+		CHECK_INT(keys_unknown(&ks, v, want[i].cap), RD_STATUS);
+		CHECK_STR(v->msg, want[i].msg);
+	}
+	/* Digits join only into a pane there is: this file has five. */
+	view_set_pane(v, 0);
+	keys_dispatch(&ks, v, '1');
+	keys_dispatch(&ks, v, '0');
+	CHECK_INT(v->cur, 0);
+	CHECK(strstr(v->msg, "No pane 0") != NULL);
+	keys_dispatch(&ks, v, '4');
+	CHECK_INT(v->cur, 3);
+	keys_dispatch(&ks, v, K_F(5));
+	CHECK_STR(v->msg, "Unknown key: F5 (? for help)");
+	/* Esc acts at once; the key after it acts alone, or makes Esc u. */
+	keys_dispatch(&ks, v, K_ESC);
+	CHECK(!v->msg[0]);
+	keys_dispatch(&ks, v, '2');
+	CHECK_INT(v->cur, 1);
+	view_search(v, "Engineer");
+	CHECK(!v->nohl);
+	keys_dispatch(&ks, v, K_ESC);
+	keys_dispatch(&ks, v, 'u');
+	CHECK(v->nohl);
+	CHECK_INT(v->cur, 1);                   /* u did not scroll or move */
+	keys_dispatch(&ks, v, 'n');
+	CHECK(!v->nohl);
+	view_search(v, "");
+	view_set_pane(v, 0);
+}
+
 static void test_geometry(struct view *v)
 {
 	view_resize(v, 30, 8);
@@ -1028,6 +1074,7 @@ int main(void)
 	test_folds(&v);
 	test_search(&v);
 	test_prompt(&v);
+	test_unknown_keys(&v);
 	test_filter(&v);
 	test_copy_click_help(&v);
 	view_free(&v);
