@@ -236,6 +236,8 @@ static void copy_to_terminal(const char *text)
  * byte each time (an invalid UTF-8 byte gives no key), so this only
  * bounds the loop should that ever stop being true. */
 #define MAX_KEYLESS_READS 100000
+/* Keys read ahead of drawing, at most. */
+#define MAX_TYPEAHEAD VIEW_PAT_MAX
 
 /*
  * After a wait said the terminal was readable and no key came: whether
@@ -358,7 +360,7 @@ static enum ending run(struct view *v, struct draw *d, const struct tui_options 
 {
 	struct keys_state ks = { 0 };
 	unsigned rd = RD_ALL;
-	long keyless = 0;
+	long keyless = 0, ahead = 0;
 	bool readable = false;
 	double start = now(), last_key = start;
 	for (;;) {
@@ -378,13 +380,15 @@ static enum ending run(struct view *v, struct draw *d, const struct tui_options 
 		}
 		if (rd & RD_QUIT)
 			return END_QUIT;
-		/* Keys curses already holds come first (get_wch does not
-		 * block: nodelay), and the screen is drawn once they are
-		 * done: typed ahead, "10" is one number however long the
-		 * frame after "1" would take. */
-		wint_t ch;
-		int r = get_wch(&ch);
-		if (r == ERR && rd) {
+		/* After a digit, keys already typed are read before
+		 * drawing: "10" typed ahead is one number however long the
+		 * frame after "1" would take; the limits are checked at the
+		 * latest MAX_TYPEAHEAD keys later. */
+		if (rd && ks.number && ahead < MAX_TYPEAHEAD &&
+		    wait_key(0, &output_mask, -1) & WAIT_KEY) {
+			ahead++;
+		} else if (rd) {
+			ahead = 0;
 			enum ending which = END_QUIT;
 			long ms = to_deadline(o, start, last_key, &which);
 			if (ms == 0)
@@ -401,7 +405,11 @@ static enum ending run(struct view *v, struct draw *d, const struct tui_options 
 			rd = 0;
 			continue;       /* a signal or limit met while writing */
 		}
-		/* Then wait for the terminal, a signal or a time limit. */
+		/* Keys curses already holds come first (get_wch does not
+		 * block: nodelay); then wait for the terminal, a signal or a
+		 * time limit. */
+		wint_t ch;
+		int r = get_wch(&ch);
 		if (r == ERR) {
 			if (readable && (terminal_gone() || ++keyless >= MAX_KEYLESS_READS))
 				return END_HANGUP;
@@ -425,10 +433,6 @@ static enum ending run(struct view *v, struct draw *d, const struct tui_options 
 		}
 		readable = false;
 		keyless = 0;
-		/* A flood of keys still meets the time limits. */
-		enum ending which = END_QUIT;
-		if (to_deadline(o, start, last_key, &which) == 0)
-			return which;
 		if (r == KEY_CODE_YES && ch == KEY_RESIZE) {
 			/* Only if curses caught SIGWINCH after all. */
 			int cols, rows;
