@@ -626,9 +626,9 @@ static int draw_status(const struct draw *d, const struct view *v)
 		int rw = (int)strlen(right);
 		int room = cols - 1 - (cols > rw + 20 ? rw : 0);
 		x += draw_cstr(y, x, room, lead, d->status_name, a);
-		/* A long pattern shows the part around the cursor. */
-		/* Drawn in two, so that the cursor's column is what the
-		 * text before it took (--ascii may spell a letter in two). */
+		/* A long pattern shows the part around the cursor, drawn in
+		 * two so that the cursor's column is what the text before it
+		 * took (--ascii may spell a letter in two). */
 		const struct prompt_line *l = &v->prompt.line;
 		size_t first;
 		prompt_window(l, room - x, &first);
