@@ -166,8 +166,9 @@ static void test_keys(void)
 				        actions[a].name);
 				CHECK(!"key bound twice");
 			}
-			/* A key that starts a sequence cannot also act alone. */
-			if (k[1])
+			/* A key that starts a sequence cannot also act alone,
+			 * but Esc, which acts at once (Esc u). */
+			if (k[1] && k[0] != K_ESC)
 				CHECK(keys_lookup(k[0], 0) == NULL);
 			for (size_t b = 0; b < nactions; b++)
 				for (size_t j = 0; j < KEYS_MAX && actions[b].keys[j][0]; j++)
@@ -193,6 +194,8 @@ static void test_keys(void)
 		{ '/', 0, "search" }, { 'n', 0, "next-match" }, { 'N', 0, "prev-match" },
 		{ '&', 0, "filter" }, { 'y', 0, "copy" }, { '?', 0, "help" }, { K_F1, 0, "help" },
 		{ 'q', 0, "quit" }, { K_CTRL('L'), 0, "redraw" }, { K_CTRL('C'), 0, "quit-now" },
+		{ K_F(10), 0, "quit-now" }, { '0', 0, "pane" }, { K_ESC, 0, "cancel" },
+		{ K_ESC, 'u', "no-highlight" },
 	};
 	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
 		const struct action *a = keys_lookup(want[i].k1, want[i].k2);
@@ -213,6 +216,10 @@ static void test_keys(void)
 	CHECK_STR(keys_key_name(0x202E, false, buf, sizeof buf), "U+202E");
 	CHECK_STR(keys_key_name(0x200B, false, buf, sizeof buf), "U+200B");
 	CHECK_STR(keys_key_name(0xE9, false, buf, sizeof buf), "é");
+	CHECK_STR(keys_key_name(K_F(10), false, buf, sizeof buf), "F10");
+	CHECK_STR(keys_key_name(K_F(1), false, buf, sizeof buf), "F1");
+	CHECK_STR(keys_key_name(K_NUL, false, buf, sizeof buf), "Ctrl-Space");
+	CHECK_STR(keys_key_name(K_CTRL('G'), false, buf, sizeof buf), "Ctrl-G");
 
 	/* The help is the table: each action once, under its group. */
 	struct help h;
@@ -233,8 +240,10 @@ static void test_keys(void)
 	CHECK(essential >= 8 && essential <= 13);      /* a first screen at 80x24 */
 	CHECK_INT(items, nactions + essential);
 	CHECK_INT(heads, G_COUNT_ + 1);
-	bool found_digits = false, found_enter = false;
+	bool found_digits = false, found_enter = false, found_escu = false;
 	for (size_t i = 0; i < h.n; i++) {
+		if (h.lines[i].keys && strcmp(h.lines[i].keys, "Esc u") == 0)
+			found_escu = true;      /* a spaced sequence, not "Escu" */
 		if (h.lines[i].keys && strcmp(h.lines[i].keys, "1-9") == 0)
 			found_digits = true;
 		if (h.lines[i].keys && strcmp(h.lines[i].keys, "za, Enter") == 0)
@@ -242,6 +251,7 @@ static void test_keys(void)
 	}
 	CHECK(found_digits);
 	CHECK(found_enter);
+	CHECK(found_escu);
 	help_free(&h);
 
 	/* Wrapped for a box: every row fits, and the pieces put back
@@ -286,6 +296,154 @@ static void test_keys(void)
 	help_layout(&h, 40);
 	CHECK(h.key_w < h.keys_width);          /* 40: the keys give way */
 	help_free(&h);
+}
+
+static enum prompt_result edit(struct prompt_line *l, struct prompt_history *h,
+                               const char *keys)
+{
+	enum prompt_result r = PROMPT_IGNORED;
+	for (size_t i = 0; keys[i];) {
+		uint32_t c;
+		i += utf8_decode(keys + i, strlen(keys + i), &c);
+		r = prompt_edit(l, h, (int)c);
+	}
+	return r;
+}
+
+/* The line editor alone: the cursor by character, editing in the
+ * middle, the history. */
+static void test_prompt_line(void)
+{
+	struct prompt_line l;
+	struct prompt_history h = { .n = 0 };
+	prompt_open(&l, &h);
+	edit(&l, &h, "data set");
+	CHECK_INT(prompt_edit(&l, &h, K_HOME), PROMPT_MOVED);
+	CHECK_INT(prompt_edit(&l, &h, K_LEFT), PROMPT_IGNORED);
+	prompt_edit(&l, &h, K_RIGHT);
+	prompt_edit(&l, &h, K_RIGHT);
+	edit(&l, &h, "XY");
+	CHECK_STR(l.buf, "daXYta set");
+	CHECK_INT(l.cur, 4);
+	CHECK_INT(prompt_edit(&l, &h, K_DELETE), PROMPT_CHANGED);
+	CHECK_STR(l.buf, "daXYa set");
+	prompt_edit(&l, &h, K_CTRL('E'));
+	prompt_edit(&l, &h, K_CTRL('W'));
+	CHECK_STR(l.buf, "daXYa ");
+	prompt_edit(&l, &h, K_LEFT);
+	prompt_edit(&l, &h, K_CTRL('U'));
+	CHECK_STR(l.buf, " ");
+	CHECK_INT(l.cur, 0);
+	prompt_edit(&l, &h, K_CTRL('K'));
+	CHECK_STR(l.buf, "");
+	/* By character: é is two bytes, 日 three and two columns. */
+	edit(&l, &h, "é日x");
+	prompt_edit(&l, &h, K_LEFT);
+	CHECK_INT(l.cur, 5);
+	size_t first;
+	CHECK_INT(prompt_window(&l, 40, &first), 3);
+	CHECK_INT(first, 0);
+	prompt_edit(&l, &h, K_LEFT);
+	CHECK_INT(l.cur, 2);
+	prompt_edit(&l, &h, K_BACKSPACE);
+	CHECK_STR(l.buf, "日x");
+	/* A combining mark goes with its letter. */
+	prompt_edit(&l, &h, K_END);
+	edit(&l, &h, "e\xcc\x81");
+	prompt_edit(&l, &h, K_LEFT);
+	CHECK_INT(l.cur, 4);
+	/* Only the end of a long line, with the cursor there. */
+	prompt_open(&l, &h);
+	edit(&l, &h, "abcdefghij");
+	CHECK_INT(prompt_window(&l, 5, &first), 4);
+	CHECK_INT(first, 6);
+	prompt_edit(&l, &h, K_HOME);
+	CHECK_INT(prompt_window(&l, 5, &first), 0);
+	CHECK_INT(first, 0);
+	/* Controls stay out; Backspace on nothing cancels. */
+	prompt_open(&l, &h);
+	CHECK_INT(prompt_edit(&l, &h, 0x9B), PROMPT_IGNORED);
+	CHECK_INT(prompt_edit(&l, &h, 0x202E), PROMPT_IGNORED);
+	CHECK_INT(prompt_edit(&l, &h, K_BACKSPACE), PROMPT_CANCEL);
+
+	/* History: newest last, repeats once, Down back to the draft. */
+	prompt_history_add(&h, "one");
+	prompt_history_add(&h, "two");
+	prompt_history_add(&h, "two");
+	prompt_history_add(&h, "");
+	CHECK_INT(h.n, 2);
+	prompt_open(&l, &h);
+	edit(&l, &h, "dra");
+	CHECK_INT(prompt_edit(&l, &h, K_UP), PROMPT_CHANGED);
+	CHECK_STR(l.buf, "two");
+	CHECK_INT(l.cur, 3);
+	prompt_edit(&l, &h, K_UP);
+	CHECK_STR(l.buf, "one");
+	CHECK_INT(prompt_edit(&l, &h, K_UP), PROMPT_IGNORED);
+	prompt_edit(&l, &h, K_DOWN);
+	CHECK_STR(l.buf, "two");
+	prompt_edit(&l, &h, K_DOWN);
+	CHECK_STR(l.buf, "dra");
+	CHECK_INT(prompt_edit(&l, &h, K_DOWN), PROMPT_IGNORED);
+	/* Bounded: the oldest goes. */
+	char e[8];
+	for (int i = 0; i < PROMPT_HISTORY + 5; i++) {
+		snprintf(e, sizeof e, "p%d", i);
+		prompt_history_add(&h, e);
+	}
+	CHECK_INT(h.n, PROMPT_HISTORY);
+	CHECK_STR(h.entry[0], "p5");
+	char big[PROMPT_BUF * 2];
+	memset(big, 'a', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	prompt_history_add(&h, big);
+	CHECK_INT(strlen(h.entry[PROMPT_HISTORY - 1]), PROMPT_BUF - 1);
+}
+
+/* Keys curses names but vitae has no code for: said by a readable name,
+ * and never with a byte the terminal would act on. */
+static void test_unknown_keys(struct view *v)
+{
+	struct keys_state ks = { 0 };
+	const struct { const char *cap, *msg; } want[] = {
+		{ "kLFT5", "Unknown key: Ctrl-Left (? for help)" },
+		{ "kDN3", "Unknown key: Alt-Down (? for help)" },
+		{ "kHOM6", "Unknown key: Ctrl-Shift-Home (? for help)" },
+		{ "KEY_SLEFT", "Unknown key: Shift-Left (? for help)" },
+		{ "KEY_B2", "Unknown key: Keypad-5 (? for help)" },
+		{ "KEY_SUSPEND", "Unknown key: SUSPEND (? for help)" },
+		{ "k\033[31mX9", "Unknown key: k31mX9 (? for help)" },
+		{ "", "Unknown key: ? (? for help)" },
+	};
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+		CHECK_INT(keys_unknown(&ks, v, want[i].cap), RD_STATUS);
+		CHECK_STR(v->msg, want[i].msg);
+	}
+	/* Digits join only into a pane there is: this file has five. */
+	view_set_pane(v, 0);
+	keys_dispatch(&ks, v, '1');
+	keys_dispatch(&ks, v, '0');
+	CHECK_INT(v->cur, 0);
+	CHECK(strstr(v->msg, "No pane 0") != NULL);
+	keys_dispatch(&ks, v, '4');
+	CHECK_INT(v->cur, 3);
+	keys_dispatch(&ks, v, K_F(5));
+	CHECK_STR(v->msg, "Unknown key: F5 (? for help)");
+	/* Esc acts at once; the key after it acts alone, or makes Esc u. */
+	keys_dispatch(&ks, v, K_ESC);
+	CHECK(!v->msg[0]);
+	keys_dispatch(&ks, v, '2');
+	CHECK_INT(v->cur, 1);
+	view_search(v, "Engineer");
+	CHECK(!v->nohl);
+	keys_dispatch(&ks, v, K_ESC);
+	keys_dispatch(&ks, v, 'u');
+	CHECK(v->nohl);
+	CHECK_INT(v->cur, 1);                   /* u did not scroll or move */
+	keys_dispatch(&ks, v, 'n');
+	CHECK(!v->nohl);
+	view_search(v, "");
+	view_set_pane(v, 0);
 }
 
 static void test_geometry(struct view *v)
@@ -902,7 +1060,7 @@ static void test_prompt(struct view *v)
 	keys_dispatch(&ks, v, 0x9B);            /* C1 CSI: refused */
 	keys_dispatch(&ks, v, 8);               /* Backspace as Ctrl-H */
 	type(v, &ks, "+");
-	CHECK_STR(v->prompt.buf, "c++");
+	CHECK_STR(v->prompt.line.buf, "c++");
 	keys_dispatch(&ks, v, '\r');
 	CHECK_STR(v->pattern, "c++");
 	CHECK_INT(v->nm, 2);                    /* Summary, Microsoft */
@@ -915,14 +1073,14 @@ static void test_prompt(struct view *v)
 	/* Multi-byte input is kept whole. */
 	keys_dispatch(&ks, v, '/');
 	keys_dispatch(&ks, v, 0xE9);            /* é */
-	CHECK_STR(v->prompt.buf, "é");
+	CHECK_STR(v->prompt.line.buf, "é");
 	keys_dispatch(&ks, v, K_BACKSPACE);
-	CHECK_STR(v->prompt.buf, "");
+	CHECK_STR(v->prompt.line.buf, "");
 	keys_dispatch(&ks, v, K_ESC);
 	/* Keys do not act while the prompt is open. */
 	keys_dispatch(&ks, v, '&');
 	keys_dispatch(&ks, v, 'q');
-	CHECK_STR(v->prompt.buf, "q");
+	CHECK_STR(v->prompt.line.buf, "q");
 	keys_dispatch(&ks, v, K_ESC);
 	CHECK(!v->filter[0]);
 	view_search(v, "");
@@ -1135,6 +1293,7 @@ int main(void)
 	test_match();
 	test_osc52();
 	test_keys();
+	test_prompt_line();
 	test_clean_text();
 	test_links();
 	test_flat();
@@ -1152,6 +1311,7 @@ int main(void)
 	test_search(&v);
 	test_search_text(&v);
 	test_prompt(&v);
+	test_unknown_keys(&v);
 	test_filter(&v);
 	test_copy_click_help(&v);
 	view_free(&v);

@@ -616,7 +616,7 @@ static int draw_status(const struct draw *d, const struct view *v)
 	char right[96];
 	if (v->prompt.kind) {
 		char lead[2] = { (char)v->prompt.kind, 0 };
-		if (v->prompt.kind == PROMPT_SEARCH && v->prompt.len)
+		if (v->prompt.kind == PROMPT_SEARCH && v->prompt.line.len)
 			snprintf(right, sizeof right, v->nm ? " %zu match%s " : " no match ",
 			         v->nm, v->nm == 1 ? "" : "es");
 		else if (v->prompt.kind == PROMPT_SEARCH)
@@ -626,16 +626,18 @@ static int draw_status(const struct draw *d, const struct view *v)
 		int rw = (int)strlen(right);
 		int room = cols - 1 - (cols > rw + 20 ? rw : 0);
 		x += draw_cstr(y, x0 + x, room, lead, d->status_name, a);
-		/* The end of a long pattern is what is being typed. */
-		const char *s = v->prompt.buf;
-		while (text_cols(s, strlen(s), a) > room - x - 1 && *s) {
-			uint32_t c;
-			s += utf8_decode(s, strlen(s), &c);
-		}
-		x += draw_str(y, x0 + x, room - x, s, strlen(s), d->status, a, false);
+		/* A long pattern shows the part around the cursor, drawn in
+		 * two so that the cursor's column is what the text before it
+		 * took (--ascii may spell a letter in two). */
+		const struct prompt_line *l = &v->prompt.line;
+		size_t first;
+		prompt_window(l, room - x, &first);
+		int cx = x + draw_str(y, x0 + x, room - x, l->buf + first, l->cur - first,
+		                      d->status, a, false);
+		draw_str(y, x0 + cx, room - cx, l->buf + l->cur, l->len - l->cur, d->status, a, false);
 		if (room < cols - 1)
 			draw_cstr(y, x0 + cols - rw, rw, right, d->status, a);
-		return x0 + x;
+		return x0 + cx;
 	}
 	const struct pane *p = view_cur(v);
 	char pos[32], place[3 * VIEW_MSG_MAX], filt[VIEW_PAT_MAX + 16] = "";

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "problems.h"
 #include "utf8.h"
 
@@ -17,7 +18,7 @@ enum action_id {
 	A_TOP, A_BOTTOM,
 	A_NEXT_ENTRY, A_PREV_ENTRY,
 	A_FOLD_TOGGLE, A_FOLD_OPEN, A_FOLD_CLOSE, A_OPEN_ALL, A_FOLD_ALL,
-	A_SEARCH, A_NEXT_MATCH, A_PREV_MATCH, A_FILTER,
+	A_SEARCH, A_NEXT_MATCH, A_PREV_MATCH, A_NO_HIGHLIGHT, A_FILTER,
 	A_COPY, A_MOUSE, A_PROBLEMS, A_HELP, A_CANCEL, A_REDRAW, A_QUIT, A_QUIT_NOW,
 	A_COUNT_
 };
@@ -39,10 +40,10 @@ const struct action actions[A_COUNT_] = {
 		.help = "Previous pane", .fn = view_prev_pane,
 		.keys = { { K_BTAB }, { 'h' }, { K_LEFT } } },
 	[A_PANE_N] = { .name = "pane", .essential = true, .group = G_PANES,
-		.help = "Go to pane 1 to 9 (1 is All)", .mouse = "click its name",
-		.fn = view_pane_key,
+		.help = "Go to pane N (1 is All); 10 up: both digits quickly",
+		.mouse = "click its name", .fn = view_pane_key, .number = true,
 		.keys = { { '1' }, { '2' }, { '3' }, { '4' }, { '5' }, { '6' },
-		          { '7' }, { '8' }, { '9' } } },
+		          { '7' }, { '8' }, { '9' }, { '0' } } },
 	[A_DOWN] = { .name = "down", .essential = true, .group = G_SCROLL,
 		.help = "Down one line", .mouse = "wheel", .fn = view_line_down, .in_help = true,
 		.keys = { { 'j' }, { K_DOWN }, { K_CTRL('E') }, { K_CTRL('N') } } },
@@ -101,6 +102,10 @@ const struct action actions[A_COUNT_] = {
 	[A_PREV_MATCH] = { .name = "prev-match", .essential = true, .group = G_SEARCH,
 		.help = "Previous match", .fn = view_prev_match,
 		.keys = { { 'N' } } },
+	[A_NO_HIGHLIGHT] = { .name = "no-highlight", .group = G_SEARCH,
+		.help = "Clear the highlight (n shows it again)",
+		.fn = view_no_highlight,
+		.keys = { { K_ESC, 'u' } } },
 	[A_FILTER] = { .name = "filter", .essential = true, .group = G_SEARCH,
 		.help = "Show only entries matching (empty: all)",
 		.fn = view_filter_prompt,
@@ -125,21 +130,23 @@ const struct action actions[A_COUNT_] = {
 		.help = "Close the help or list, clear the message", .fn = view_cancel, .in_help = true,
 		.keys = { { K_ESC } } },
 	[A_REDRAW] = { .name = "redraw", .group = G_OTHER,
-		.help = "Redraw the screen", .fn = view_redraw, .in_help = true,
+		.help = "Redraw the screen and clear the highlight", .fn = view_redraw,
+		.in_help = true,
 		.keys = { { K_CTRL('L') } } },
 	[A_QUIT] = { .name = "quit", .essential = true, .group = G_OTHER,
 		.help = "Close the help or list, or quit", .fn = view_quit, .in_help = true,
 		.keys = { { 'q' } } },
 	[A_QUIT_NOW] = { .name = "quit-now", .group = G_OTHER,
 		.help = "Quit", .fn = quit_now, .in_help = true,
-		.keys = { { K_CTRL('C') }, { 'Q' } } },
+		.keys = { { K_CTRL('C') }, { 'Q' }, { K_F(10) } } },
 };
 const size_t nactions = A_COUNT_;
 
-/* The help writes the digits 1 to 9 as one range. */
+/* The help writes the digits as one range, 1 to 9: 0 only ends a
+ * number. */
 static bool pane_digit(int k1, int k2)
 {
-	return k2 == 0 && k1 >= '1' && k1 <= '9';
+	return k2 == 0 && k1 >= '0' && k1 <= '9';
 }
 
 const struct action *keys_lookup(int k1, int k2)
@@ -176,10 +183,13 @@ const char *keys_key_name(int key, bool ascii, char *buf, size_t cap)
 		[K_ENTER - K_UP] = { "Enter", "Enter" },
 		[K_BACKSPACE - K_UP] = { "Backspace", "Backspace" },
 		[K_DELETE - K_UP] = { "Delete", "Delete" },
+		[K_INSERT - K_UP] = { "Insert", "Insert" },
+		[K_NUL - K_UP] = { "Ctrl-Space", "Ctrl-Space" },
 	};
 	const char *s = NULL;
 	if (key >= K_UP && key < K_LAST_)
 		s = special[key - K_UP][ascii];
+
 	else if (key == '\t')
 		s = "Tab";
 	else if (key == '\r' || key == '\n')
@@ -192,6 +202,8 @@ const char *keys_key_name(int key, bool ascii, char *buf, size_t cap)
 		s = "Backspace";
 	if (s)
 		snprintf(buf, cap, "%s", s);
+	else if (key >= K_F(2) && key <= K_F(K_F_MAX))
+		snprintf(buf, cap, "F%d", key - K_F(0));
 	else if (key > 0 && key < 0x20)
 		snprintf(buf, cap, "Ctrl-%c", key + '@');
 	else if (key < 0 || key > 0x10FFFF || utf8_classify((uint32_t)key) != UTF8_KEEP)
@@ -226,6 +238,53 @@ static void prefix_hint(struct view *v, int prefix)
 	view_message(v, false, "%s- %s", name, hint);
 }
 
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/*
+ * A digit: alone, it goes to its pane at once, for visitors; typed
+ * within KEYS_NUMBER_MS of the digit before, it makes one number with
+ * it, when there is a pane of that number (with nine panes or fewer,
+ * digits never join). A digit that cannot join starts a number anew.
+ */
+static unsigned number_key(struct keys_state *ks, struct view *v,
+                           const struct action *a, int key)
+{
+	unsigned d = (unsigned)(key - '0');
+	long long t = now_ms();
+	bool join = ks->number && t - ks->number_ms <= KEYS_NUMBER_MS &&
+	            (ks->number * 10 + d) <= v->npanes;
+	ks->number = join ? ks->number * 10 + d : d;
+	ks->number_ms = t;
+	if (join)
+		return view_set_pane(v, ks->number - 1);
+	return a->fn(v, key);
+}
+
+static unsigned unknown(struct view *v, const char *name, const char *name2)
+{
+	if (!v->help.open)
+		view_message(v, true, "Unknown key: %s%s%s", name, name2,
+		             name2[0] ? "" : " (? for help)");
+	return RD_STATUS;
+}
+
+/* An action for a key, where it may act. */
+static unsigned act(struct keys_state *ks, struct view *v, const struct action *a,
+                    int key)
+{
+	unsigned rd = 0;
+	if (v->help.open && !a->in_help)
+		rd |= view_cancel(v, key);
+	if (!a->number)
+		ks->number = 0;
+	return rd | (a->number ? number_key(ks, v, a, key) : a->fn(v, key));
+}
+
 unsigned keys_dispatch(struct keys_state *ks, struct view *v, int key)
 {
 	if (v->prompt.kind)
@@ -240,32 +299,88 @@ unsigned keys_dispatch(struct keys_state *ks, struct view *v, int key)
 		int prefix = ks->pending;
 		ks->pending = 0;
 		const struct action *a = keys_lookup(prefix, key);
-		if (a && v->help.open && !a->in_help)
-			rd |= view_cancel(v, key);
 		if (a)
-			return rd | a->fn(v, key);
-		if (key != K_ESC)
-			view_message(v, true, "Unknown key: %s%s",
-			             keys_key_name(prefix, v->ascii, name, sizeof name),
-			             keys_key_name(key, v->ascii, name2, sizeof name2));
-		return rd | RD_STATUS;
+			return rd | act(ks, v, a, key);
+		if (key == K_ESC && !keys_lookup(prefix, 0))
+			return rd | RD_STATUS;  /* Esc drops a half-typed z */
+		if (!keys_lookup(prefix, 0))
+			return rd | unknown(v, keys_key_name(prefix, v->ascii, name, sizeof name),
+			                    keys_key_name(key, v->ascii, name2, sizeof name2));
+		/* After a prefix that acted alone, the key acts alone too. */
 	}
 	/* A key that does not act in the help closes it and acts, as the
 	 * reader meant: the help is in the way, not a mode to leave first. */
 	const struct action *a = keys_lookup(key, 0);
-	if (a && v->help.open && !a->in_help)
-		rd |= view_cancel(v, key);
+	if (a && is_prefix(key))
+		ks->pending = key;
 	if (a)
-		return rd | a->fn(v, key);
+		return rd | act(ks, v, a, key);
+	ks->number = 0;
 	if (is_prefix(key)) {
 		ks->pending = key;
 		prefix_hint(v, key);
 		return rd | RD_STATUS;
 	}
-	if (!v->help.open)
-		view_message(v, true, "Unknown key: %s (? for help)",
-		             keys_key_name(key, v->ascii, name, sizeof name));
-	return rd | RD_STATUS;
+	return rd | unknown(v, keys_key_name(key, v->ascii, name, sizeof name), "");
+}
+
+/* Readable names for the keys curses knows by terminfo names: Shift-,
+ * Alt- and Ctrl- with the arrows and the editing keys. */
+static const struct {
+	const char *cap, *name;
+} key_bases[] = {
+	{ .cap = "LFT", .name = "Left" }, { .cap = "RIT", .name = "Right" },
+	{ .cap = "UP", .name = "Up" }, { .cap = "DN", .name = "Down" },
+	{ .cap = "HOM", .name = "Home" }, { .cap = "END", .name = "End" },
+	{ .cap = "PRV", .name = "PgUp" }, { .cap = "NXT", .name = "PgDn" },
+	{ .cap = "DC", .name = "Delete" }, { .cap = "IC", .name = "Insert" },
+	/* curses' own names for the shifted ones */
+	{ .cap = "KEY_SLEFT", .name = "Shift-Left" }, { .cap = "KEY_SRIGHT", .name = "Shift-Right" },
+	{ .cap = "KEY_SR", .name = "Shift-Up" }, { .cap = "KEY_SF", .name = "Shift-Down" },
+	{ .cap = "KEY_SHOME", .name = "Shift-Home" }, { .cap = "KEY_SEND", .name = "Shift-End" },
+	{ .cap = "KEY_SDC", .name = "Shift-Delete" }, { .cap = "KEY_SIC", .name = "Shift-Insert" },
+	{ .cap = "KEY_SPREVIOUS", .name = "Shift-PgUp" }, { .cap = "KEY_SNEXT", .name = "Shift-PgDn" },
+	{ .cap = "KEY_B2", .name = "Keypad-5" },
+};
+
+/* xterm's modifier numbers, as in "kLFT5": 2 is Shift, 3 Alt, 5 Ctrl. */
+static const char *const key_mods[] = {
+	[2] = "Shift-", [3] = "Alt-", [4] = "Shift-Alt-", [5] = "Ctrl-",
+	[6] = "Ctrl-Shift-", [7] = "Ctrl-Alt-", [8] = "Ctrl-Shift-Alt-",
+};
+
+unsigned keys_unknown(struct keys_state *ks, struct view *v, const char *cap)
+{
+	char name[48] = "";
+	if (v->prompt.kind)
+		return 0;
+	ks->pending = 0;
+	ks->number = 0;
+	for (size_t i = 0; !name[0] && i < sizeof key_bases / sizeof *key_bases; i++) {
+		const char *b = key_bases[i].cap;
+		size_t n = strlen(b);
+		if (!strcmp(cap, b))
+			snprintf(name, sizeof name, "%s", key_bases[i].name);
+		else if (cap[0] == 'k' && !strncmp(cap + 1, b, n) && cap[n + 1] >= '2' &&
+		         cap[n + 1] <= '8' && !cap[n + 2])
+			snprintf(name, sizeof name, "%s%s", key_mods[cap[n + 1] - '0'],
+			         key_bases[i].name);
+	}
+	/* Else curses' name without its "KEY_", and only its letters,
+	 * digits and brackets: it comes from the terminfo entry. */
+	if (!name[0]) {
+		size_t n = 0;
+		if (!strncmp(cap, "KEY_", 4))
+			cap += 4;
+		for (; *cap && n + 1 < sizeof name; cap++)
+			if ((*cap >= 'A' && *cap <= 'Z') || (*cap >= 'a' && *cap <= 'z') ||
+			    (*cap >= '0' && *cap <= '9') || *cap == '(' || *cap == ')')
+				name[n++] = *cap;
+		name[n] = '\0';
+	}
+	if (v->prompt.kind)
+		return 0;
+	return unknown(v, name[0] ? name : "?", "");
 }
 
 /* --- the help screen -------------------------------------------------- */
@@ -291,7 +406,10 @@ static const char *keys_text(struct help *h, const struct action *a, bool ascii)
 			keys_key_name(a->keys[i][0], ascii, k1, sizeof k1);
 			if (a->keys[i][1])
 				keys_key_name(a->keys[i][1], ascii, k2, sizeof k2);
-			snprintf(one, sizeof one, "%s%s", k1, a->keys[i][1] ? k2 : "");
+			/* "za", but "Esc u" */
+			snprintf(one, sizeof one, "%s%s%s", k1,
+			         a->keys[i][1] && strlen(k1) > 1 ? " " : "",
+			         a->keys[i][1] ? k2 : "");
 		}
 		bool dup = false;
 		for (const char *p = out; (p = strstr(p, one)); p++) {

@@ -27,14 +27,19 @@ enum {
 	K_ENTER,        /* the keypad's Enter; Return is '\r' */
 	K_BACKSPACE,
 	K_DELETE,
+	K_INSERT,
+	K_NUL,          /* Ctrl-Space (or Ctrl-@): a NUL byte */
 	K_LAST_,
 };
+/* Function keys: F1 is K_F1, the others past the named keys. */
+#define K_F_MAX 63
+#define K_F(n) ((n) == 1 ? K_F1 : 0x120000 + (n))
 #define K_CTRL(c) ((c) & 0x1f)
 #define K_ESC 27
 #define K_DEL 127       /* what most terminals send for Backspace */
 
 /* At most this many key sequences per action. */
-#define KEYS_MAX 9
+#define KEYS_MAX 10
 
 enum action_group {
 	G_PANES,
@@ -54,8 +59,14 @@ struct action {
 	unsigned (*fn)(struct view *v, int key);
 	bool in_help;           /* also acts while the help is shown */
 	bool essential;         /* on the help's first lines too */
+	/* Its keys are digits, and digits typed in a row within
+	 * KEYS_NUMBER_MS of each other make one number: 1 then 0 is pane
+	 * 10 (while there is one), as a count in vim. */
+	bool number;
 	/* Key sequences: one key, or a prefix key then a key ("za"). A
-	 * sequence starting with 0 ends the list. */
+	 * prefix that also acts alone (Esc) acts at once; the key after it
+	 * completes a sequence, or else acts alone. A sequence starting
+	 * with 0 ends the list. */
 	int keys[KEYS_MAX][2];
 };
 
@@ -63,8 +74,14 @@ extern const struct action actions[];
 extern const size_t nactions;
 extern const char *const group_names[G_COUNT_];
 
+/* The longest pause within a number, as vim's 'timeoutlen'. A test
+ * that types a number sends it in one write. */
+#define KEYS_NUMBER_MS 1000
+
 struct keys_state {
 	int pending;            /* a prefix key waiting for its second key */
+	unsigned number;        /* digits typed so far, 0 none */
+	long long number_ms;    /* when the last of them came (monotonic) */
 };
 
 /* Runs what key means now: prompt editing while the prompt is open, the
@@ -77,6 +94,11 @@ const struct action *keys_lookup(int k1, int k2);
 
 /* How a key is written on the help screen: "PgDn", "Ctrl-L", "↑", "j". */
 const char *keys_key_name(int key, bool ascii, char *buf, size_t cap);
+/* A key the terminal has a name for but vitae no code (Ctrl-Left): says
+ * so on the status line, as keys_dispatch does for an unbound key. name
+ * is curses' keyname(), "kLFT5" or "KEY_SLEFT", and is written the way
+ * the help writes keys ("Ctrl-Left"). Returns enum redraw. */
+unsigned keys_unknown(struct keys_state *ks, struct view *v, const char *name);
 
 /* The help screen, generated from the table. */
 struct help_line {

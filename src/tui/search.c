@@ -1,5 +1,6 @@
 /*
- * Search, filter and the status-line prompt that reads their patterns.
+ * Search and filter, and what a pattern typed at the prompt (prompt.c)
+ * does.
  *
  * The search reads text, not screen lines: each entry's lines (and each
  * heading's, and the header's) as one string (flat.c), so that a phrase
@@ -391,7 +392,7 @@ void view_prepare(struct view *v)
 	struct pane *p = view_pane(v);
 	v->nhl = 0;
 	v->header_first = 0;
-	if (!v->pattern[0])
+	if (!v->pattern[0] || v->nohl)
 		return;
 	view_matches(v);
 	/* On a short terminal the header is one line: it shows the line of
@@ -417,6 +418,7 @@ static unsigned step_match(struct view *v, int dir)
 {
 	if (v->help.open)
 		return 0;
+	v->nohl = false;
 	if (!v->pattern[0]) {
 		view_message(v, true, "No previous search: type / and a word");
 		return RD_STATUS;
@@ -443,6 +445,18 @@ static unsigned step_match(struct view *v, int dir)
 
 unsigned view_next_match(struct view *v, int key) { return step_match(v, 1); }
 unsigned view_prev_match(struct view *v, int key) { return step_match(v, -1); }
+
+/* As less's ESC u and vim's :nohlsearch: the pattern stays for n and N. */
+unsigned view_no_highlight(struct view *v, int key)
+{
+	if (!v->pattern[0]) {
+		view_message(v, true, "No search to clear");
+		return RD_STATUS;
+	}
+	v->nohl = true;
+	view_message(v, false, "Highlight off: n or N shows it again");
+	return RD_CONTENT | RD_HEADER | RD_STATUS;
+}
 
 /* The matches are counted again only when the pattern changed: Enter
  * after a search typed at the prompt finds them already counted. */
@@ -559,33 +573,16 @@ unsigned view_set_filter(struct view *v, const char *pattern)
 	return RD_ALL;
 }
 
-/* --- the prompt ------------------------------------------------------- */
-
-static unsigned open_prompt(struct view *v, int kind)
-{
-	if (v->help.open)
-		return 0;
-	struct pane *p = view_pane(v);
-	v->prompt.kind = kind;
-	v->prompt.len = 0;
-	v->prompt.buf[0] = '\0';
-	memcpy(v->prompt.saved, v->pattern, sizeof v->pattern);
-	v->prompt.saved_mcur = v->mcur;
-	v->prompt.saved_top = p->top;
-	return RD_STATUS;
-}
-
-unsigned view_search_prompt(struct view *v, int key) { return open_prompt(v, PROMPT_SEARCH); }
-unsigned view_filter_prompt(struct view *v, int key) { return open_prompt(v, PROMPT_FILTER); }
+/* --- what the prompt types (prompt.c reads the keys) ------------------ */
 
 /* While a search is typed, the matches light up and the screen moves to
  * the first one after where the search started, in this pane and only
  * where it shows: opening folds or switching panes waits for Enter. It is
  * done when the screen is drawn (view_prepare), so that keys typed ahead,
  * or a pasted search, cost one search and not one per character. */
-static void preview(struct view *v)
+void view_search_typed(struct view *v)
 {
-	set_pattern(v, v->prompt.buf);
+	set_pattern(v, v->prompt.line.buf);
 	v->preview = true;
 }
 
@@ -608,78 +605,17 @@ static void show_preview(struct view *v)
 		p->top = pane_clamp_top(v, p, line - v->geo.content_rows / 3);
 }
 
-static unsigned close_prompt(struct view *v, bool keep)
+unsigned view_search_end(struct view *v, bool keep)
 {
-	int kind = v->prompt.kind;
-	v->prompt.kind = PROMPT_NONE;
-	if (kind != PROMPT_SEARCH)
-		return keep ? view_set_filter(v, v->prompt.buf) : RD_STATUS;
+	const struct prompt_line *l = &v->prompt.line;
 	struct pane *p = view_pane(v);
 	p->top = v->prompt.saved_top;
-	if (!keep || (!v->prompt.len && !v->prompt.saved[0])) {
+	if (!keep || (!l->len && !v->prompt.saved[0])) {
 		set_pattern(v, v->prompt.saved);
 		v->mcur = v->prompt.saved_mcur;
 		return RD_CONTENT | RD_STATUS;
 	}
 	/* An empty pattern searches again for the last one, as in less. */
-	set_pattern(v, v->prompt.len ? v->prompt.buf : v->prompt.saved);
+	set_pattern(v, l->len ? l->buf : v->prompt.saved);
 	return step_match(v, 1);
-}
-
-static bool printable(int key)
-{
-	return key >= 0x20 && key <= 0x10FFFF && !(key >= 0x7F && key < 0xA0) &&
-	       !(key >= 0xD800 && key <= 0xDFFF);
-}
-
-unsigned view_prompt_key(struct view *v, int key)
-{
-	char *b = v->prompt.buf;
-	size_t *n = &v->prompt.len;
-	switch (key) {
-	case K_ESC:
-	case K_CTRL('C'):
-	case K_CTRL('G'):
-		return close_prompt(v, false);
-	case '\r':
-	case '\n':
-	case K_ENTER:
-		return close_prompt(v, true);
-	case K_CTRL('H'):
-	case K_DEL:
-	case K_BACKSPACE:
-		if (!*n)
-			return close_prompt(v, false);
-		do
-			(*n)--;
-		while (*n && ((unsigned char)b[*n] & 0xC0) == 0x80);
-		break;
-	case K_CTRL('U'):
-		*n = 0;
-		break;
-	case K_CTRL('W'):               /* the last word */
-		while (*n && b[*n - 1] == ' ')
-			(*n)--;
-		while (*n && b[*n - 1] != ' ')
-			(*n)--;
-		break;
-	default: {
-		if (!printable(key))
-			return 0;
-		char enc[5] = { 0 }, clean[5];
-		enc[utf8_encode((uint32_t)key, enc)] = '\0';
-		view_clean_text(clean, sizeof clean, enc);
-		size_t k = strlen(clean);
-		if (!k || *n + k >= sizeof v->prompt.buf)
-			return 0;
-		memcpy(b + *n, clean, k);
-		*n += k;
-	}
-	}
-	b[*n] = '\0';
-	if (v->prompt.kind == PROMPT_SEARCH) {
-		preview(v);
-		return RD_CONTENT | RD_STATUS;
-	}
-	return RD_STATUS;
 }

@@ -162,13 +162,17 @@ static const struct {
 	{ .curses = KEY_ENTER, .key = K_ENTER },
 	{ .curses = KEY_BACKSPACE, .key = K_BACKSPACE },
 	{ .curses = KEY_DC, .key = K_DELETE },
+	{ .curses = KEY_IC, .key = K_INSERT },
 };
 
+/* 0: a key keys.h has no code for. */
 static int translate(int curses_key)
 {
 	for (size_t i = 0; i < sizeof key_map / sizeof *key_map; i++)
 		if (key_map[i].curses == curses_key)
 			return key_map[i].key;
+	if (curses_key > KEY_F(1) && curses_key <= KEY_F(K_F_MAX))
+		return K_F(curses_key - KEY_F(0));
 	return 0;
 }
 
@@ -245,7 +249,7 @@ static void copy_to_terminal(const char *text)
  * byte each time (an invalid UTF-8 byte gives no key), so this only
  * bounds the loop should that ever stop being true. */
 #define MAX_KEYLESS_READS 100000
-/* Keys read at the prompt ahead of drawing, at most. */
+/* Keys read ahead of drawing, at most: at the prompt, or after a digit. */
 #define MAX_TYPEAHEAD VIEW_PAT_MAX
 
 /*
@@ -399,9 +403,11 @@ static enum ending run(struct view *v, struct draw *d, const struct tui_options 
 			return END_QUIT;
 		/* At the prompt, keys already typed (a paste) are read
 		 * before drawing: a pasted pattern is searched for once, not
-		 * once for each of its characters; the limits are checked at
-		 * the latest MAX_TYPEAHEAD keys later. */
-		if (rd && v->prompt.kind != PROMPT_NONE && ahead < MAX_TYPEAHEAD &&
+		 * once for each of its characters. After a digit, likewise:
+		 * "10" typed ahead is one number however long the frame after
+		 * "1" would take. The limits are checked at the latest
+		 * MAX_TYPEAHEAD keys later. */
+		if (rd && (v->prompt.kind != PROMPT_NONE || ks.number) && ahead < MAX_TYPEAHEAD &&
 		    wait_key(0, &output_mask, -1) & WAIT_KEY) {
 			ahead++;
 		} else if (rd) {
@@ -462,15 +468,20 @@ static enum ending run(struct view *v, struct draw *d, const struct tui_options 
 		}
 		last_key = now();
 		if (r == KEY_CODE_YES && ch == KEY_MOUSE) {
+			ks = (struct keys_state){ 0 };  /* a click ends Esc, z or a number */
 			rd |= mouse(d, v);
 		} else if (v->geo.too_small) {
 			/* Only quitting makes sense on the notice. */
 			if (ch == 'q' || ch == 'Q' || ch == K_CTRL('C'))
 				rd |= RD_QUIT;
 		} else {
-			int key = r == KEY_CODE_YES ? translate((int)ch) : (int)ch;
-			if (key)
+			int key = r == KEY_CODE_YES ? translate((int)ch) : ch ? (int)ch : K_NUL;
+			if (key) {
 				rd |= keys_dispatch(&ks, v, key);
+			} else {
+				const char *name = keyname((int)ch);
+				rd |= keys_unknown(&ks, v, name ? name : "");
+			}
 		}
 	}
 }

@@ -1092,7 +1092,9 @@ unsigned view_cancel(struct view *v, int key)
 	return RD_STATUS;
 }
 
+/* As Neovim's Ctrl-L, the highlight goes too (n brings it back). */
 unsigned view_redraw(struct view *v, int key)
 {
+	v->nohl = true;
 	return RD_ALL | RD_CLEAR;
 }

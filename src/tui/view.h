@@ -31,6 +31,7 @@
 #include <stdint.h>
 #include "layout.h"
 #include "model.h"
+#include "prompt.h"
 
 enum redraw {
 	RD_HEADER = 1 << 0,
@@ -157,6 +158,7 @@ struct view {
 
 	char pattern[VIEW_PAT_MAX];     /* the search; "" none */
 	bool icase;
+	bool nohl;              /* highlight off (Esc u) until n, N or / */
 	unsigned mgen;          /* wgen the matches were counted for */
 	struct match *m;
 	size_t nm, capm;
@@ -184,12 +186,14 @@ struct view {
 
 	struct {
 		int kind;       /* enum prompt_kind */
-		char buf[VIEW_PAT_MAX];
-		size_t len;
+		struct prompt_line line;
+		/* the session's patterns, one history per prompt */
+		struct prompt_history search, filter;
 		/* restored by Esc */
 		char saved[VIEW_PAT_MAX];
 		long saved_mcur;
 		long saved_top;
+		bool saved_nohl;
 	} prompt;
 
 	struct {
@@ -302,13 +306,22 @@ unsigned view_click_header(struct view *v, int row, int x);
 bool view_entry_folded(const struct view *v, int sec, int ent);
 bool view_entry_shown(const struct view *v, int sec, int ent);
 
-/* search.c: search, filter and the prompt. */
+/* prompt.c: the prompt that reads a pattern. */
 unsigned view_search_prompt(struct view *v, int key);
 unsigned view_filter_prompt(struct view *v, int key);
-unsigned view_next_match(struct view *v, int key);
-unsigned view_prev_match(struct view *v, int key);
 /* A key while the prompt is open. */
 unsigned view_prompt_key(struct view *v, int key);
+
+/* search.c: search and filter. */
+unsigned view_next_match(struct view *v, int key);
+unsigned view_prev_match(struct view *v, int key);
+/* Hides the highlight; n, N or a new search brings it back. */
+unsigned view_no_highlight(struct view *v, int key);
+/* What the prompt typed so far lights up (v->prompt.line). */
+void view_search_typed(struct view *v);
+/* The search prompt closes: keep searches for what it holds, else the
+ * search before it comes back. */
+unsigned view_search_end(struct view *v, bool keep);
 /* Sets the search (as if typed and Enter) and goes to the first match. */
 unsigned view_search(struct view *v, const char *pattern);
 unsigned view_set_filter(struct view *v, const char *pattern);

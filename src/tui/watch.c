@@ -126,6 +126,7 @@ void watch_carry(const struct view *old, struct view *nv)
 	if (old->pattern[0]) {
 		memcpy(nv->pattern, old->pattern, sizeof nv->pattern);
 		nv->icase = old->icase;
+		nv->nohl = old->nohl;
 		nv->mstale = true;
 		nv->mcur = -1;
 	}
