@@ -117,10 +117,10 @@ static void help_reads_whole(int cols)
 		"Close the help or list, clear the message",
 		"List the file's problems, with their positions",
 		"Fold it (again: fold its section, in All)",
-		"Go to pane 1 to 9 (1 is All); mouse: click its name",
+		"Go to pane N (1 is All); 10 up: both digits quickly; mouse: click its name",
 		"Tab, l, → Next pane",
 		"Space, f, PgDn, Ctrl-F Down a page",
-		"Ctrl-C, Q Quit",
+		"Ctrl-C, Q, F10 Quit",
 	};
 	size_t n = sizeof want / sizeof *want - (cols < 60 ? 3 : 0);
 	for (size_t i = 0; i < n; i++)

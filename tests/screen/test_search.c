@@ -366,7 +366,7 @@ static void help(void)
 		"Tab, l, →", "Shift-Tab, h, ←", "1–9", "j, ↓", "k, ↑", "Space, f, PgDn",
 		"b, PgUp", "d", "u", "g, Home", "G, End", "J, ]", "K, [", "za, Enter",
 		"zo", "zc", "zR", "zM", "/", "n", "N", "&", "y", "?, F1", "Esc",
-		"Ctrl-L", "q", "Ctrl-C", "click its name", "wheel",
+		"Ctrl-L", "q", "Ctrl-C", "F10", "Esc u", "wheel",
 	};
 	/* The essentials come first: the rest is a scroll away. */
 	bool seen[sizeof want / sizeof want[0]] = { false };
