@@ -46,5 +46,7 @@ _Noreturn void die_oom(void);
 void set_die_hook(void (*hook)(void));
 void *xmalloc(size_t n);
 void *xrealloc(void *p, size_t n);
+/* The n bytes at s and a NUL, in memory the caller frees. */
+char *xstrndup(const char *s, size_t n);
 /* Grows *v (of *cap elements of size) to hold at least need elements. */
 void grow_array(void *v, size_t *cap, size_t need, size_t size);

@@ -321,9 +321,7 @@ void emit_split(struct emit *e, const char *key, const char *s)
 	while (*s) {
 		const char *sep = strstr(s, ", ");
 		size_t n = sep ? (size_t)(sep - s) : strlen(s);
-		char *item = xmalloc(n + 1);
-		memcpy(item, s, n);
-		item[n] = '\0';
+		char *item = xstrndup(s, n);
 		if (n)
 			emit_str(e, item);
 		free(item);

@@ -261,9 +261,7 @@ static void paragraphs(struct roff *m, const char *s, const char *macro)
 	while (*s) {
 		const char *nl = strchr(s, '\n');
 		size_t n = nl ? (size_t)(nl - s) : strlen(s);
-		char *line = xmalloc(n + 1);
-		memcpy(line, s, n);
-		line[n] = '\0';
+		char *line = xstrndup(s, n);
 		size_t k = strspn(line, " \t");
 		if (line[k]) {
 			req(m, macro);

@@ -30,9 +30,7 @@ int watch_open(struct watch *w, const char *path, const struct load_limits *lim)
 	*w = (struct watch){ .fd = -1, .path = path, .lim = lim };
 	if (slash) {
 		size_t n = slash == path ? 1 : (size_t)(slash - path);
-		w->dir = xmalloc(n + 1);
-		memcpy(w->dir, path, n);
-		w->dir[n] = '\0';
+		w->dir = xstrndup(path, n);
 		w->base = strdup(slash + 1);
 	} else {
 		w->dir = strdup(".");
