@@ -482,9 +482,15 @@ bool vt_wait_exit(struct vt *vt, int timeout_ms, int *status)
 	for (;;) {
 		reap(vt);
 		if (vt->exited) {
-			/* Drain what it wrote before it went. */
-			while (pump(vt, 20) > 0)
-				;
+			/* Drain what it wrote before it went: up to the end of
+			 * the pty (EIO, every slave closed), not up to a quiet
+			 * moment, since the kernel hands the last bytes to the
+			 * master asynchronously and a loaded machine may pause
+			 * longer than any short wait. A slave still held open
+			 * (a grandchild) bounds this at two seconds. */
+			long long drained = now_ms();
+			while (!vt->eof && now_ms() - drained < 2000)
+				pump(vt, 50);
 			break;
 		}
 		long long left = timeout_ms - (now_ms() - start);
