@@ -341,7 +341,7 @@ static void test_prompt_line(void)
 	prompt_edit(&l, &h, K_LEFT);
 	CHECK_INT(l.cur, 5);
 	size_t first;
-	CHECK_INT(prompt_window(&l, 40, &first), 3);
+	CHECK_INT(prompt_window(&l, 40, false, &first), 3);
 	CHECK_INT(first, 0);
 	prompt_edit(&l, &h, K_LEFT);
 	CHECK_INT(l.cur, 2);
@@ -355,11 +355,18 @@ static void test_prompt_line(void)
 	/* Only the end of a long line, with the cursor there. */
 	prompt_open(&l, &h);
 	edit(&l, &h, "abcdefghij");
-	CHECK_INT(prompt_window(&l, 5, &first), 4);
+	CHECK_INT(prompt_window(&l, 5, false, &first), 4);
 	CHECK_INT(first, 6);
 	prompt_edit(&l, &h, K_HOME);
-	CHECK_INT(prompt_window(&l, 5, &first), 0);
+	CHECK_INT(prompt_window(&l, 5, false, &first), 0);
 	CHECK_INT(first, 0);
+	/* Under --ascii, ß is drawn "ss": two columns, so less of it fits. */
+	prompt_open(&l, &h);
+	edit(&l, &h, "ßßßß");
+	CHECK_INT(prompt_window(&l, 40, false, &first), 4);
+	CHECK_INT(prompt_window(&l, 40, true, &first), 8);
+	CHECK_INT(prompt_window(&l, 6, true, &first), 4);
+	CHECK_INT(first, 4);
 	/* Controls stay out; Backspace on nothing cancels. */
 	prompt_open(&l, &h);
 	CHECK_INT(prompt_edit(&l, &h, 0x9B), PROMPT_IGNORED);

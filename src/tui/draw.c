@@ -631,7 +631,7 @@ static int draw_status(const struct draw *d, const struct view *v)
 		 * took (--ascii may spell a letter in two). */
 		const struct prompt_line *l = &v->prompt.line;
 		size_t first;
-		prompt_window(l, room - x, &first);
+		prompt_window(l, room - x, a, &first);
 		int cx = x + draw_str(y, x0 + x, room - x, l->buf + first, l->cur - first,
 		                      d->status, a, false);
 		draw_str(y, x0 + cx, room - cx, l->buf + l->cur, l->len - l->cur, d->status, a, false);

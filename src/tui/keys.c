@@ -267,9 +267,8 @@ static unsigned number_key(struct keys_state *ks, struct view *v,
 
 static unsigned unknown(struct view *v, const char *name, const char *name2)
 {
-	if (!v->help.open)
-		view_message(v, true, "Unknown key: %s%s%s", name, name2,
-		             name2[0] ? "" : " (? for help)");
+	view_message(v, true, "Unknown key: %s%s%s", name, name2,
+	             name2[0] || v->help.open ? "" : " (? for help)");
 	return RD_STATUS;
 }
 

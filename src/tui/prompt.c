@@ -190,14 +190,15 @@ void prompt_history_add(struct prompt_history *h, const char *s)
 	h->at = h->n;
 }
 
-int prompt_window(const struct prompt_line *l, int cols, size_t *first)
+int prompt_window(const struct prompt_line *l, int cols, bool ascii, size_t *first)
 {
+	size_t (*width)(const char *, size_t) = ascii ? str_width_ascii : str_width;
 	size_t f = 0;
 	int room = cols > 1 ? cols - 1 : 0;
-	while (f < l->cur && (int)str_width(l->buf + f, l->cur - f) > room)
+	while (f < l->cur && (int)width(l->buf + f, l->cur - f) > room)
 		f = next_char(l->buf, l->len, f);
 	*first = f;
-	return (int)str_width(l->buf + f, l->cur - f);
+	return (int)width(l->buf + f, l->cur - f);
 }
 
 /* --- the prompt in the viewer ----------------------------------------- */

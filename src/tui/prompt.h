@@ -58,6 +58,7 @@ void prompt_history_add(struct prompt_history *h, const char *s);
  * cursor needs a column of its own at the end): *first gets the byte of
  * l->buf to show from. Returns the cursor's column from there. The start
  * is cut away only when the cursor would not fit otherwise, so while one
- * types at the end, the end of a long pattern shows.
+ * types at the end, the end of a long pattern shows. ascii: columns as
+ * --ascii draws them (ß is "ss", two).
  */
-int prompt_window(const struct prompt_line *l, int cols, size_t *first);
+int prompt_window(const struct prompt_line *l, int cols, bool ascii, size_t *first);

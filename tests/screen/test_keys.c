@@ -286,6 +286,16 @@ static void unknown_and_f10(void)
 	STATUS_HAS(v, "Unknown key: Insert");
 	press(v, "\033[24~");           /* F12 */
 	STATUS_HAS(v, "Unknown key: F12");
+	/* In the help too, where "? for help" would be beside the point;
+	 * the help stays open. */
+	press(v, "?");
+	SCREEN_HAS(v, "vitae keys");
+	press(v, "\033[15~");
+	STATUS_HAS(v, "Unknown key: F5");
+	SCHECK(v, !status_has(v, "for help"));
+	SCREEN_HAS(v, "vitae keys");
+	press(v, "q");
+	SCHECK(v, !vt_has(v, "vitae keys"));
 	/* No control byte of a key reaches the screen as itself. */
 	size_t from = vt_bytes(v);
 	vt_send_ctrl(v, 'g');
