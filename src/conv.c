@@ -312,6 +312,13 @@ void conv_entry(struct conv *c, struct node *m, const struct entry_spec *spec,
 		e->fields = fields;
 		e->nfields = nfields;
 	}
+	if (e->doi && *e->doi && !(e->url && *e->url))
+		conv_doi_url(c, e);
+}
+
+void conv_doi_url(struct conv *c, struct entry *e)
+{
+	e->url = arena_printf(&c->r->arena, "https://doi.org/%s", e->doi);
 }
 
 void conv_profiles(struct conv *c, struct node *items, size_t n, const char *field,

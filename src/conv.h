@@ -160,3 +160,9 @@ struct entry_spec {
  * it). */
 void conv_entry(struct conv *c, struct node *m, const struct entry_spec *spec,
                 struct entry *e);
+
+/* e's url becomes its DOI's address, https://doi.org/DOI. conv_entry
+ * does this for an entry with a doi and no url, so that every writer
+ * has one link to show and send; RenderCV's loader also where a url is
+ * given, since there the DOI wins. */
+void conv_doi_url(struct conv *c, struct entry *e);

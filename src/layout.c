@@ -141,14 +141,9 @@ static void entry_tail(struct lctx *c, const struct entry *e)
 		para_text(&c->w, &c->p, f->value, ST_BODY);
 		wrap_plain(&c->w, &c->p, 0, hang, LINE_ENTRY_BODY);
 	}
-	if ((has(e->url) || has(e->doi)) && !c->w.skip) {
+	if (has(e->url) && !c->w.skip) {
 		para_clear(&c->p);
-		if (has(e->url)) {
-			para_str(&c->w, &c->p, e->url, ST_URL, SPAN_LINK);
-		} else {
-			para_str(&c->w, &c->p, "https://doi.org/", ST_URL, SPAN_LINK);
-			para_str(&c->w, &c->p, e->doi, ST_URL, SPAN_LINK);
-		}
+		para_str(&c->w, &c->p, e->url, ST_URL, SPAN_LINK);
 		wrap_plain(&c->w, &c->p, 0, 0, LINE_ENTRY_BODY);
 	}
 }

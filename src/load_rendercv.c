@@ -394,7 +394,7 @@ static void read_section(struct conv *c, struct node *key, struct node *list,
 		} else {
 			conv_entry(c, item, kind < 0 ? &generic_spec : &specs[kind], e);
 			if (kind == ENTRY_PUBLICATION && e->doi)
-				e->url = concat(&c->r->arena, "https://doi.org/", e->doi);
+				conv_doi_url(c, e);
 		}
 		s->nentries++;
 	}

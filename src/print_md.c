@@ -522,11 +522,9 @@ static void technologies(struct md *m, const struct strlist *t)
 
 static void url_line(struct md *m, const struct entry *e)
 {
-	if (has(e->doi)) {
+	if (has(e->doi) && has(e->url)) {
 		block(m);
-		/* JSON Resume's doi comes without a url */
-		link(m, NULL, e->doi, strlen(e->doi), has(e->url) ? NULL : "https://doi.org/",
-		     has(e->url) ? e->url : e->doi);
+		link(m, NULL, e->doi, strlen(e->doi), NULL, e->url);
 	} else if (has(e->url)) {
 		block(m);
 		url_link(m, e->url);

@@ -526,6 +526,25 @@ static const char jsonresume_doc[] =
 	"  \"meta\": {\"canonical\": \"https://example.com\", \"version\": \"v1.0.0\"}\n"
 	"}\n";
 
+/* A JSON Resume publication with a doi and no url links to the DOI's
+ * address, as a RenderCV one does; a url given is kept. */
+static void test_jsonresume_doi(void)
+{
+	struct diag d;
+	struct resume *r = load("{\"basics\": {\"name\": \"D\"}, \"publications\": [\n"
+	                        "  {\"name\": \"A\", \"doi\": \"10.1/a\"},\n"
+	                        "  {\"name\": \"B\", \"doi\": \"10.1/b\", \"url\": \"https://b.example\"}]}\n",
+	                        &d);
+	CHECK(r != NULL && r->nsections == 1 && r->sections[0].nentries == 2);
+	if (r && r->nsections == 1 && r->sections[0].nentries == 2) {
+		CHECK_STR(r->sections[0].entries[0].url, "https://doi.org/10.1/a");
+		CHECK_STR(r->sections[0].entries[1].url, "https://b.example");
+		CHECK_STR(r->sections[0].entries[1].doi, "10.1/b");
+	}
+	resume_free(r);
+	diag_free(&d);
+}
+
 static void test_jsonresume(void)
 {
 	struct diag d;
@@ -823,6 +842,7 @@ int main(void)
 	test_rendercv_more();
 	test_locale();
 	test_jsonresume();
+	test_jsonresume_doi();
 	test_jsonresume_errors();
 	test_scalars();
 	test_sanitise();

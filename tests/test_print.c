@@ -265,7 +265,7 @@ static void test_md_header_and_urls(void)
 	};
 	struct entry e[] = {
 		{ .kind = ENTRY_PUBLICATION, .title = "Paper", .authors = STRS("A", "**Me**", "*Also me*"),
-		  .doi = "10.1/x(y)", .dates = "2020" },
+		  .doi = "10.1/x(y)", .url = "https://doi.org/10.1/x(y)", .dates = "2020" },
 		{ .kind = ENTRY_NORMAL, .title = "Project", .url = "https://p.example/" },
 	};
 	struct section s = { .title = "Work", .entries = e, .nentries = 2 };

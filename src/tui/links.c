@@ -8,10 +8,9 @@
 #include "markup.h"
 #include "utf8.h"
 
-static enum link_kind put(char *out, size_t cap, enum link_kind k, const char *a,
-                          const char *b)
+static enum link_kind put(char *out, size_t cap, enum link_kind k, const char *a)
 {
-	int n = snprintf(out, cap, "%s%s", a, b ? b : "");
+	int n = snprintf(out, cap, "%s", a);
 	if (n < 0 || (size_t)n >= cap)
 		out[0] = '\0';
 	return k;
@@ -20,18 +19,16 @@ static enum link_kind put(char *out, size_t cap, enum link_kind k, const char *a
 enum link_kind link_entry(const struct entry *e, char *out, size_t cap)
 {
 	if (has(e->url))
-		return put(out, cap, LINK_URL, e->url, NULL);
-	if (has(e->doi))
-		return put(out, cap, LINK_URL, "https://doi.org/", e->doi);
+		return put(out, cap, LINK_URL, e->url);
 	return LINK_NONE;
 }
 
 enum link_kind link_header(const struct header *h, char *out, size_t cap)
 {
 	if (h->emails.n && has(h->emails.v[0]))
-		return put(out, cap, LINK_EMAIL, h->emails.v[0], NULL);
+		return put(out, cap, LINK_EMAIL, h->emails.v[0]);
 	if (h->websites.n && has(h->websites.v[0]))
-		return put(out, cap, LINK_URL, h->websites.v[0], NULL);
+		return put(out, cap, LINK_URL, h->websites.v[0]);
 	return LINK_NONE;
 }
 
@@ -192,7 +189,7 @@ enum link_kind link_at(const struct resume *r, const struct layout *l, long n, i
 		 * the address): any time it holds the click. */
 		for (; at && (size_t)(at - all.s) <= click; at = strstr(at + 1, one.s))
 			if (click < (size_t)(at - all.s) + one.n) {
-				kind = put(out, cap, c[i].kind, c[i].addr, NULL);
+				kind = put(out, cap, c[i].kind, c[i].addr);
 				break;
 			}
 	}

@@ -19,8 +19,8 @@ enum link_kind {
 /* Both functions below put an address into out[cap], which holds ""
  * when the address does not fit, and return its kind. */
 
-/* Entry e's link: its url, else its DOI's https://doi.org/ address.
- * LINK_NONE when it has neither. */
+/* Entry e's link: its url (a DOI's address when it had only a DOI: the
+ * loaders make it). LINK_NONE when it has none. */
 enum link_kind link_entry(const struct entry *e, char *out, size_t cap);
 
 /* The header's first e-mail address, else its first website. */
