@@ -4,6 +4,7 @@
  *   ptybench -n -- PROGRAM ARG...
  *   ptybench [-s ROWSxCOLS] [-q QUIET_MS] [-t TIMEOUT_MS] [-e NAME=VALUE]...
  *            [-w PRED]... [-k KEYS [-w PRED]...]... [-x KEYS] -- PROGRAM ARG...
+ *            (-r FROM=TO and -z ROWSxCOLS start a step as -k does)
  *
  * A screen is complete when every predicate of its step holds and the
  * program then writes nothing for QUIET_MS (default 250). Its time is
@@ -12,7 +13,9 @@
  * The first step is the start-up (from just before fork() to the last
  * byte of the first complete frame); each -k starts another step, timed
  * from the write of its keys, or, for -r FROM=TO, from rename(FROM, TO):
- * a file saved the way vim saves it, for a program that watches TO.
+ * a file saved the way vim saves it, for a program that watches TO, or,
+ * for -z ROWSxCOLS, from the resize: the pty gets the new size, which
+ * sends the program SIGWINCH, as a terminal window being resized does.
  * -x sends the keys that quit (default "q"),
  * then the program is reaped with wait4() for its peak memory.
  *
@@ -69,6 +72,7 @@ struct step {
 	char keys[512];
 	size_t nkeys;
 	const char *rename;     /* -r FROM=TO: FROM, then '=', then TO */
+	int zrows, zcols;       /* -z ROWSxCOLS: the new size; 0 when not a resize */
 	const char *pred[MAX_PREDS];
 	int npred;
 };
@@ -341,6 +345,12 @@ static int run_plain(char **cmd, char **env)
 	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : 1;
 }
 
+/* ROWSxCOLS, each from 2 to 500. */
+static bool size_arg(const char *a, int *r, int *c)
+{
+	return sscanf(a, "%dx%d", r, c) == 2 && *r >= 2 && *c >= 2 && *r <= 500 && *c <= 500;
+}
+
 int main(int argc, char **argv)
 {
 	int quiet = 250, timeout = 60000, nextra = 0;
@@ -360,8 +370,7 @@ int main(int argc, char **argv)
 			die("an option lacks its value");
 		i++;
 		if (strcmp(o, "-s") == 0) {
-			if (sscanf(a, "%dx%d", &rows, &cols) != 2 || rows < 2 || cols < 2 ||
-			    rows > 500 || cols > 500)
+			if (!size_arg(a, &rows, &cols))
 				die("-s takes ROWSxCOLS");
 		} else if (strcmp(o, "-q") == 0) {
 			quiet = atoi(a);
@@ -387,6 +396,12 @@ int main(int argc, char **argv)
 			if (!strchr(a, '='))
 				die("-r takes FROM=TO");
 			steps[nsteps++].rename = a;
+		} else if (strcmp(o, "-z") == 0) {
+			if (nsteps == MAX_STEPS)
+				die("too many steps");
+			struct step *s = &steps[nsteps++];
+			if (!size_arg(a, &s->zrows, &s->zcols))
+				die("-z takes ROWSxCOLS");
 		} else if (strcmp(o, "-l") == 0) {
 			if (!(logf = fopen(a, "wb")))
 				die("cannot write the -l file");
@@ -452,6 +467,14 @@ int main(int argc, char **argv)
 				         (int)(eq - steps[s].rename), steps[s].rename);
 				if (rename(from, eq + 1) != 0)
 					die("cannot rename");
+			} else if (steps[s].zrows) {
+				rows = steps[s].zrows;
+				cols = steps[s].zcols;
+				vterm_set_size(term, rows, cols);
+				struct winsize z = { .ws_row = (unsigned short)rows,
+				                     .ws_col = (unsigned short)cols };
+				if (ioctl(master, TIOCSWINSZ, &z) != 0)
+					die("cannot resize the pty");
 			} else if (write(master, steps[s].keys, steps[s].nkeys) !=
 			           (ssize_t)steps[s].nkeys) {
 				die("cannot type");
