@@ -32,7 +32,7 @@ static const char *format_key_at(size_t i, void *ctx)
 void load_limits_default(struct load_limits *l)
 {
 	*l = (struct load_limits){
-		.max_bytes = (size_t)32 << 20,
+		.max_bytes = (size_t)4 << 20,
 		.max_depth = 64,
 		.max_nodes = 4000000,
 	};

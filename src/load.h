@@ -13,7 +13,7 @@
 #include "model.h"
 
 struct load_limits {
-	size_t max_bytes;       /* default 32 MiB (--max-size) */
+	size_t max_bytes;       /* default 4 MiB (--max-size) */
 	unsigned max_depth;     /* default 64 nested collections (--max-depth) */
 	size_t max_nodes;       /* default 4,000,000 nodes, aliases counted
 	                           each time they are used */

@@ -104,7 +104,7 @@ static const char usage_text[] =
 	"  -w, --width N         wrap text at N columns (20-1000)\n"
 	"      --check           validate only, each FILE given; report problems\n"
 	"                        as FILE:LINE:COLUMN, in line order\n"
-	"      --max-size SIZE   refuse larger files (default 32M, kiosk 1M; K, M, G)\n"
+	"      --max-size SIZE   refuse larger files (default 4M, kiosk 1M; K, M, G)\n"
 	"      --max-depth N     refuse deeper nesting (default 64)\n"
 	"      --ascii           use ASCII characters only\n"
 	"      --no-color        draw without colours (also when NO_COLOR is set)\n"

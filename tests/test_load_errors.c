@@ -460,7 +460,9 @@ static void test_scale(void)
 	p += sprintf(p, "cv:\n  sections:\n    s:\n");
 	for (size_t i = 0; i < n; i++)
 		p += sprintf(p, "      - bullet: b%zu\n", i);
+	lim.max_bytes = 32 << 20;       /* 4.4 MB: past the default */
 	r = load(buf, &d);
+	lim.max_bytes = 4 << 20;
 	CHECK(r != NULL);
 	CHECK_INT(r ? r->sections[0].nentries : 0, n);
 	CHECK_STR(r ? r->sections[0].entries[n - 1].title : NULL, "b199999");
@@ -580,7 +582,7 @@ static void test_files(void)
 int main(void)
 {
 	load_limits_default(&lim);
-	CHECK_INT(lim.max_bytes, 32 << 20);
+	CHECK_INT(lim.max_bytes, 4 << 20);
 	CHECK_INT(lim.max_depth, 64);
 	CHECK_INT(lim.max_nodes, 4000000);
 

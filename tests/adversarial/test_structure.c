@@ -226,11 +226,11 @@ static void deep_block(void)
 	write_free("dashes.yaml", repeat("cv:\n  sections:\n    x:\n      ", "- ", 200000, "x\n"));
 	check_first("dashes.yaml", 1,
 	            "dashes.yaml:4:129: error: nesting deeper than 64 levels (--max-depth)");
-	/* 5,000 mappings, each indented one more column (12 MB) */
+	/* 2,000 mappings, each indented one more column (2 MB) */
 	const char *name;
 	FILE *f = adv_create("staircase.yaml", &name);
 	fputs("cv:\n", f);
-	for (int i = 0; i < 5000; i++)
+	for (int i = 0; i < 2000; i++)
 		fprintf(f, "%*sk%d:\n", i + 1, "", i);
 	fclose(f);
 	check_first("staircase.yaml", 1,
